@@ -1,0 +1,8 @@
+# The course's fixtures and harness live in one place: the shared/ package.
+pytest_plugins = [
+    'shared.harness',
+    'shared.fixtures',
+    'shared.browser',
+    'shared.mail',
+    'shared.production',
+]

@@ -1,0 +1,1 @@
+"""The course's test fixtures and harness, loaded by the root conftest.py."""

@@ -1,0 +1,170 @@
+"""Browser stories: a real server in a thread, headless Chromium, and a visitor who uses both."""
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+from werkzeug.serving import make_server
+
+INSTALL_HINT = ('install Chromium and its driver (Debian/Ubuntu: '
+                'sudo apt-get install chromium chromium-driver), or point CHROME_BIN '
+                'and CHROMEDRIVER at them')
+
+
+def pytest_addoption(parser):
+    parser.getgroup('course').addoption(
+        '--screenshots', metavar='DIR',
+        help="save the browser stories' screenshots in DIR, named NAME-SNAPSHOT.png")
+
+
+def find_browser():
+    chrome = os.environ.get('CHROME_BIN') or shutil.which('chromium') \
+        or shutil.which('chromium-browser') or shutil.which('google-chrome')
+    driver = os.environ.get('CHROMEDRIVER') or shutil.which('chromedriver')
+    return chrome, driver
+
+
+@pytest.fixture(scope='session')
+def chromium():
+    chrome, driver = find_browser()
+    if not (chrome and driver):
+        message = f'no browser for the e2e stories: {INSTALL_HINT}'
+        if os.environ.get('E2E_REQUIRED') == '1':
+            pytest.fail(message + ' (E2E_REQUIRED=1)', pytrace=False)
+        pytest.skip(message)
+    options = webdriver.ChromeOptions()
+    options.binary_location = chrome
+    for argument in ('--headless=new', '--no-sandbox', '--disable-gpu',
+                     '--disable-dev-shm-usage', '--disable-background-networking',
+                     '--disable-component-update', '--disable-sync', '--no-first-run',
+                     '--window-size=1024,768'):
+        options.add_argument(argument)
+    # An explicit driver path: Selenium Manager never looks for a download.
+    browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture
+def browser(chromium):
+    """Headless Chromium with no cookies left from an earlier story."""
+    chromium.execute_cdp_cmd('Network.clearBrowserCookies', {})
+    return chromium
+
+
+class ServerThread(threading.Thread):
+    """The app behind a real HTTP server, in a thread of this process.
+
+    A thread, not a process: it shares the in-memory database with the test and
+    works under any multiprocessing start method. Requests are served one at a
+    time, so they never interleave on SQLite's single in-memory connection.
+    """
+
+    def __init__(self, app):
+        super().__init__(daemon=True)
+        self.server = make_server('127.0.0.1', 0, app)
+        self.url = f'http://127.0.0.1:{self.server.server_port}'
+
+    def run(self):
+        self.server.serve_forever()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope='session')
+def _server_thread(snapshot):
+    server = ServerThread(snapshot.app)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def live_site(app, _server_thread):
+    """The base URL of the app served over real HTTP, with a fresh database."""
+    return _server_thread.url
+
+
+class Visitor:
+    """A person at the browser: goes to pages, types, presses, and reads."""
+
+    WAIT = 10
+
+    def __init__(self, browser, site, screenshots, snapshot_name):
+        self.browser = browser
+        self.site = site
+        self.screenshots = screenshots
+        self.snapshot_name = snapshot_name
+
+    def goes_to(self, path):
+        self.browser.get(self.site + path)
+
+    def fills_in(self, field, text):
+        box = self.browser.find_element(By.NAME, field)
+        box.clear()
+        box.send_keys(text)
+
+    def ticks(self, field):
+        self.browser.find_element(By.NAME, field).click()
+
+    def presses(self, label):
+        page = self.browser.find_element(By.TAG_NAME, 'html')
+        self.browser.find_element(By.CSS_SELECTOR, f'input[type=submit][value="{label}"]').click()
+        WebDriverWait(self.browser, self.WAIT).until(expected_conditions.staleness_of(page))
+
+    def follows_link(self, text):
+        page = self.browser.find_element(By.TAG_NAME, 'html')
+        self.browser.find_element(By.LINK_TEXT, text).click()
+        WebDriverWait(self.browser, self.WAIT).until(expected_conditions.staleness_of(page))
+
+    def page_text(self):
+        return self.browser.find_element(By.TAG_NAME, 'body').text
+
+    def sees(self, text):
+        try:
+            WebDriverWait(self.browser, self.WAIT).until(lambda _: text in self.page_text())
+        except TimeoutException:
+            raise AssertionError(f'expected to see {text!r}; the page says: '
+                                 f'{self.page_text()[:200]!r}') from None
+
+    def does_not_see(self, text):
+        assert text not in self.page_text(), f'did not expect to see {text!r}'
+
+    def field_value(self, field):
+        return self.browser.find_element(By.NAME, field).get_attribute('value')
+
+    def takes_screenshot(self, name):
+        """Saved as DIR/NAME-SNAPSHOT.png when pytest runs with --screenshots DIR."""
+        if self.screenshots:
+            folder = Path(self.screenshots)
+            folder.mkdir(parents=True, exist_ok=True)
+            self.browser.save_screenshot(str(folder / f'{name}-{self.snapshot_name}.png'))
+
+
+@pytest.fixture
+def visitor(browser, live_site, snapshot, pytestconfig):
+    return Visitor(browser, live_site, pytestconfig.getoption('screenshots'),
+                   snapshot.path.name)
+
+
+@pytest.fixture
+def register(visitor):
+    """register(visitor, 'susan'): sign up through the registration page."""
+    def register(username, password='correct horse', person=visitor):
+        person.goes_to('/register')
+        person.fills_in('username', username)
+        person.fills_in('email', f'{username}@example.com')
+        person.fills_in('password', password)
+        person.fills_in('password2', password)
+        person.presses('Register')
+        person.sees('Congratulations, you are now a registered user!')
+    return register

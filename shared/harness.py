@@ -1,0 +1,248 @@
+"""Which snapshot a pytest process tests, which tests apply to it, and red-first.
+
+    pytest --chapter ch07             tests/ch01..ch07 against chapters/ch07
+    pytest tests/ch07                 tests/ch07 against chapters/ch07
+    pytest --chapter ch07 --snapshot PATH       the same tests against PATH
+    pytest --chapter ch07 --start     tests/ch07 against chapters/ch06: passes only
+                                      when every one of them fails there
+"""
+import importlib
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Optional
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ROOT / 'chapters'
+TESTS = ROOT / 'tests'
+CHAPTER_NAME = re.compile(r'^ch(\d\d)$')
+
+ONE_CHAPTER_ONLY = (
+    'one chapter per pytest process: every snapshot has the same module names '
+    '(app, config), so {found} cannot share a process. Run `pytest --chapter chNN` '
+    'once per chapter, or `tox` for all of them.')
+
+
+def chapter_number(name):
+    match = CHAPTER_NAME.match(name or '')
+    if not match:
+        raise pytest.UsageError(f'{name!r} is not a chapter: write ch01, ch02, ...')
+    return int(match.group(1))
+
+
+def chapter_name(number):
+    return f'ch{number:02d}'
+
+
+def newest_chapter():
+    return max(chapter_number(path.name) for path in CHAPTERS.glob('ch[0-9][0-9]'))
+
+
+def test_chapter_of(path):
+    """The chapter whose tests folder holds path (tests/chNN/...), or None."""
+    try:
+        parts = Path(path).resolve().relative_to(TESTS).parts
+    except ValueError:
+        return None
+    if parts and CHAPTER_NAME.match(parts[0]):
+        return chapter_number(parts[0])
+    return None
+
+
+@dataclass
+class Course:
+    chapter: int           # the chapter whose tests run
+    start: bool            # red-first: against the starting snapshot
+    snapshot: Path         # the app folder under test
+
+    @property
+    def snapshot_chapter(self):
+        """The chapter whose end the snapshot stands for."""
+        return self.chapter - 1 if self.start else self.chapter
+
+    def applies(self, test_chapter):
+        if self.start:
+            return test_chapter == self.chapter
+        return test_chapter <= self.chapter
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup('course')
+    group.addoption('--chapter', metavar='chNN',
+                    help='run every test that applies to chapter NN (tests/ch01..chNN)')
+    group.addoption('--snapshot', metavar='PATH',
+                    help='test the app in PATH instead of chapters/chNN')
+    group.addoption('--start', action='store_true',
+                    help='red-first: run the tests chapter NN introduces against its '
+                         'starting snapshot; succeeds only when each of them fails')
+
+
+def pytest_configure(config):
+    config.addinivalue_line('markers', 'e2e: a browser story (headless Chromium)')
+    config.addinivalue_line(
+        'markers', 'ends(chapter, reason): the behaviour checked here changes in that '
+        'chapter; the test applies only to snapshots before it')
+    config.addinivalue_line(
+        'markers', 'green_at_start(reason): this new test is allowed to pass on the '
+        "chapter's starting snapshot")
+    config.course = choose_course(config)
+    config.red_reasons = {}
+
+
+def choose_course(config):
+    named = config.getoption('chapter')
+    start = config.getoption('start')
+    invoked_from = config.invocation_params.dir
+    inferred = set()
+    for arg in config.args:
+        chapter = test_chapter_of(invoked_from / arg.split('::')[0])
+        if chapter is not None:
+            inferred.add(chapter)
+    if len(inferred) > 1:
+        found = ', '.join(chapter_name(n) for n in sorted(inferred))
+        raise pytest.UsageError(ONE_CHAPTER_ONLY.format(found=found))
+
+    if named:
+        chapter = chapter_number(named)
+        if inferred and max(inferred) > chapter:
+            raise pytest.UsageError(
+                f'tests/{chapter_name(max(inferred))} do not apply to {named}: '
+                'a snapshot is checked with its own and earlier chapters\' tests')
+    elif inferred:
+        chapter = inferred.pop()
+    else:
+        chapter = newest_chapter()
+
+    if start and chapter < 2:
+        raise pytest.UsageError('ch01 has no starting snapshot: it starts from nothing')
+    snapshot_chapter = chapter - 1 if start else chapter
+    snapshot = config.getoption('snapshot')
+    snapshot = (invoked_from / snapshot).resolve() if snapshot else \
+        CHAPTERS / chapter_name(snapshot_chapter)
+    if not (snapshot / 'app' / '__init__.py').is_file():
+        raise pytest.UsageError(f'{snapshot} holds no Flask app (no app/__init__.py)')
+    return Course(chapter=chapter, start=start, snapshot=snapshot)
+
+
+def pytest_report_header(config):
+    course = config.course
+    what = (f'red-first: tests/{chapter_name(course.chapter)} must FAIL on'
+            if course.start else
+            f'tests/ch01..{chapter_name(course.chapter)} against')
+    return f'course: {what} {course.snapshot}'
+
+
+def pytest_ignore_collect(collection_path, config):
+    chapter = test_chapter_of(collection_path)
+    if chapter is not None and not config.course.applies(chapter):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    course = config.course
+    kept, ended = [], []
+    for item in items:
+        ends = item.get_closest_marker('ends')
+        if ends is not None and course.snapshot_chapter >= chapter_number(ends.args[0]):
+            require_reason(item, ends)
+            ended.append(item)
+            continue
+        green = item.get_closest_marker('green_at_start')
+        if green is not None:
+            require_reason(item, green)
+        if course.start and green is None:
+            item.add_marker(pytest.mark.xfail(
+                strict=True, reason=f'must be red at the start of {chapter_name(course.chapter)}'))
+        kept.append(item)
+    if ended:
+        config.hook.pytest_deselected(items=ended)
+        items[:] = kept
+
+
+def require_reason(item, marker):
+    if not marker.kwargs.get('reason'):
+        raise pytest.UsageError(f'{item.nodeid}: @pytest.mark.{marker.name} needs a reason=')
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if item.config.course.start and call.excinfo is not None \
+            and not call.excinfo.errisinstance(pytest.skip.Exception):
+        item.config.red_reasons.setdefault(item.nodeid, first_line(call.excinfo))
+    return report
+
+
+def first_line(excinfo):
+    line = excinfo.exconly().strip().splitlines()[0]
+    return line if len(line) <= 160 else line[:157] + '...'
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    course = config.course
+    if not course.start:
+        return
+    reasons = config.red_reasons
+    green = [r.nodeid for r in terminalreporter.stats.get('failed', [])
+             if '[XPASS(strict)]' in str(r.longrepr)]
+    allowed = [r.nodeid for r in terminalreporter.stats.get('passed', [])
+               if r.when == 'call']
+    title = (f'red-first for {chapter_name(course.chapter)} '
+             f'on {course.snapshot.name}: {len(reasons)} red')
+    terminalreporter.section(title)
+    for nodeid, reason in reasons.items():
+        terminalreporter.line(f'RED    {nodeid}\n       {reason}')
+    for nodeid in allowed:
+        terminalreporter.line(f'GREEN  {nodeid} (allowed: marked green_at_start)')
+    for nodeid in green:
+        terminalreporter.line(
+            f'GREEN  {nodeid}\n       already passes at the start: the chapter adds '
+            'nothing it checks (fix the test, or mark it green_at_start(reason=...))',
+            red=True)
+
+
+@dataclass
+class Snapshot:
+    """The app under test, imported once per process."""
+    path: Path
+    app: object
+    db: Optional[object]
+    package: ModuleType
+
+
+@pytest.fixture(scope='session')
+def snapshot(pytestconfig):
+    return import_snapshot(pytestconfig.course.snapshot)
+
+
+def import_snapshot(path):
+    # The app reads its settings from the environment when it is imported.
+    os.environ['DATABASE_URL'] = 'sqlite://'
+    for name in ('FLASK_DEBUG', 'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS',
+                 'MAIL_USERNAME', 'MAIL_PASSWORD'):
+        os.environ.pop(name, None)
+    sys.path.insert(0, str(path))
+    if (path / 'config.py').is_file():
+        config_module = checked_import('config', path)
+        # In testing mode from the first line: the app decides at import
+        # time whether to send errors by e-mail and to a log file.
+        config_module.Config.TESTING = True
+    package = checked_import('app', path)
+    package.app.config['TESTING'] = True
+    return Snapshot(path=path, app=package.app, db=getattr(package, 'db', None),
+                    package=package)
+
+
+def checked_import(name, path):
+    module = importlib.import_module(name)
+    if not Path(module.__file__).resolve().is_relative_to(path):
+        raise pytest.UsageError(
+            f'`{name}` was imported from {module.__file__}, not from {path}: '
+            + ONE_CHAPTER_ONLY.format(found='two snapshots'))
+    return module

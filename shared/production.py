@@ -1,0 +1,107 @@
+"""The snapshot run as in production: its own process, debug off, a database file.
+
+Tests in this process import the app in testing mode. What the app does only
+outside testing and debug mode (error e-mail, the log file, custom error pages)
+is seen here, in a server started with `flask run` the way a person starts it.
+"""
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from shared.database import database_contents
+from shared.net import free_port, wait_for_port
+from shared.pages import HttpClient
+
+SETTINGS_FROM_OUTSIDE = ('FLASK_APP', 'FLASK_DEBUG', 'DATABASE_URL', 'SECRET_KEY',
+                         'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS', 'MAIL_USERNAME',
+                         'MAIL_PASSWORD')
+
+
+def flask_environment(snapshot_path, database, settings):
+    env = {name: value for name, value in os.environ.items()
+           if name not in SETTINGS_FROM_OUTSIDE}
+    env.update(PYTHONPATH=str(snapshot_path), FLASK_APP='microblog.py', FLASK_DEBUG='0',
+               SECRET_KEY='production-test-key',
+               # A short wait for a locked database: the tests lock it on purpose.
+               DATABASE_URL=f'sqlite:///{database}?timeout=0.5')
+    env.update(settings)
+    return env
+
+
+def flask(args, cwd, env):
+    return subprocess.run([sys.executable, '-m', 'flask', *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope='session')
+def migrated_database(snapshot, tmp_path_factory):
+    """An empty database file built by the snapshot's migrations (`flask db upgrade`)."""
+    folder = tmp_path_factory.mktemp('migrated')
+    database = folder / 'app.db'
+    result = flask(['db', 'upgrade'], folder, flask_environment(snapshot.path, database, {}))
+    assert result.returncode == 0, f'flask db upgrade failed:\n{result.stderr}'
+    return database
+
+
+@dataclass
+class RunningApp:
+    url: str
+    folder: Path          # the server's working directory: logs/ appears here
+    database: Path
+    process: subprocess.Popen
+    output_file: Path
+
+    def client(self):
+        return HttpClient(self.url)
+
+    def output(self):
+        return self.output_file.read_text()
+
+    def database_contents(self):
+        engine = sa.create_engine(f'sqlite:///{self.database}')
+        try:
+            return database_contents(engine)
+        finally:
+            engine.dispose()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def run_app(snapshot, migrated_database, tmp_path):
+    """run_app(MAIL_SERVER=...): start the snapshot with `flask run` and these settings."""
+    started = []
+
+    def run(**settings):
+        folder = tmp_path / f'server{len(started)}'
+        folder.mkdir()
+        database = folder / 'app.db'
+        shutil.copy(migrated_database, database)
+        port = free_port()
+        output_file = folder / 'output.txt'
+        with output_file.open('w') as output:
+            process = subprocess.Popen(
+                [sys.executable, '-m', 'flask', 'run', '--host', '127.0.0.1',
+                 '--port', str(port)],
+                cwd=folder, env=flask_environment(snapshot.path, database, settings),
+                stdout=output, stderr=subprocess.STDOUT)
+        running = RunningApp(f'http://127.0.0.1:{port}', folder, database, process,
+                             output_file)
+        started.append(running)
+        if not wait_for_port(port, alive=lambda: process.poll() is None):
+            running.stop()
+            raise AssertionError(f'the app did not start:\n{running.output()}')
+        return running
+
+    yield run
+    for running in started:
+        running.stop()

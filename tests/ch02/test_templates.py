@@ -1,0 +1,25 @@
+def test_home_page_greets_the_user_by_name(client):
+    response = client.get('/index')
+
+    assert '<h1>Hi, Miguel!</h1>' in response.text
+
+
+def test_home_page_lists_every_post_with_its_author(client):
+    page = client.get('/index').text
+
+    assert 'John says: <b>Beautiful day in Portland!</b>' in page
+    assert 'Susan says: <b>The Avengers movie was so cool!</b>' in page
+
+
+def test_page_title_comes_from_the_view(client):
+    page = client.get('/index').text
+
+    assert '<title>Home - Microblog</title>' in page
+    assert 'Welcome to Microblog' not in page
+
+
+def test_pages_share_the_base_layout(client):
+    page = client.get('/').text
+
+    assert page.lstrip()[:15] == '<!doctype html>'
+    assert '<nav>Microblog: <a href="/index">Home</a></nav>' in page
