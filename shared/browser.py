@@ -59,17 +59,33 @@ def browser(chromium):
     return chromium
 
 
+def one_request_at_a_time(app):
+    lock = threading.Lock()
+
+    def serve(environ, start_response):
+        with lock:
+            response = app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, 'close'):
+                    response.close()
+    return serve
+
+
 class ServerThread(threading.Thread):
     """The app behind a real HTTP server, in a thread of this process.
 
     A thread, not a process: it shares the in-memory database with the test and
-    works under any multiprocessing start method. Requests are served one at a
-    time, so they never interleave on SQLite's single in-memory connection.
+    works under any multiprocessing start method. Each connection has a thread
+    (Chromium opens spare ones and leaves them idle), but the app handles one
+    request at a time, so requests never interleave on SQLite's one in-memory
+    connection.
     """
 
     def __init__(self, app):
         super().__init__(daemon=True)
-        self.server = make_server('127.0.0.1', 0, app)
+        self.server = make_server('127.0.0.1', 0, one_request_at_a_time(app), threaded=True)
         self.url = f'http://127.0.0.1:{self.server.server_port}'
 
     def run(self):
