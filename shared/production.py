@@ -6,8 +6,10 @@ is seen here, in a server started with `flask run` the way a person starts it.
 """
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import sqlalchemy as sa
 
 from shared.database import database_contents
 from shared.net import free_port, wait_for_port
-from shared.pages import HttpClient
+from shared.pages import HttpClient, post_form
 
 SETTINGS_FROM_OUTSIDE = ('FLASK_APP', 'FLASK_DEBUG', 'DATABASE_URL', 'SECRET_KEY',
                          'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS', 'MAIL_USERNAME',
@@ -44,7 +46,7 @@ def migrated_database(snapshot, tmp_path_factory):
     """An empty database file built by the snapshot's migrations (`flask db upgrade`)."""
     folder = tmp_path_factory.mktemp('migrated')
     database = folder / 'app.db'
-    result = flask(['db', 'upgrade'], folder, flask_environment(snapshot.path, database, {}))
+    result = flask(['db', 'upgrade', '--directory', str(snapshot.path / 'migrations')], folder, flask_environment(snapshot.path, database, {}))
     assert result.returncode == 0, f'flask db upgrade failed:\n{result.stderr}'
     return database
 
@@ -59,6 +61,32 @@ class RunningApp:
 
     def client(self):
         return HttpClient(self.url)
+
+    def signed_in_client(self, username, password='correct horse'):
+        """A client of someone who registered and signed in through the forms."""
+        client = self.client()
+        registered = post_form(client, '/register', username=username,
+                               email=f'{username}@example.com', password=password,
+                               password2=password)
+        signed_in = post_form(client, '/login', username=username, password=password)
+        assert registered.status_code == signed_in.status_code == 302, \
+            f'could not register and sign in {username} on {self.url}'
+        return client
+
+    @contextmanager
+    def database_locked(self):
+        """Another process holds the write lock: every commit of the app fails."""
+        other = sqlite3.connect(self.database, isolation_level=None)
+        try:
+            other.execute('BEGIN IMMEDIATE')
+            yield
+            other.execute('ROLLBACK')
+        finally:
+            other.close()
+
+    @property
+    def log_file(self):
+        return self.folder / 'logs' / 'microblog.log'
 
     def output(self):
         return self.output_file.read_text()
@@ -105,3 +133,17 @@ def run_app(snapshot, migrated_database, tmp_path):
     yield run
     for running in started:
         running.stop()
+
+
+@pytest.fixture
+def run_with_app(snapshot, migrated_database, tmp_path):
+    """run_with_app(code, **settings): run Python code in a new process, in a fresh
+    folder, after `from app import app` as production would import it."""
+    def run(code, **settings):
+        database = tmp_path / 'app.db'
+        shutil.copy(migrated_database, database)
+        environment = flask_environment(snapshot.path, database, settings)
+        return subprocess.run([sys.executable, '-c', f'from app import app\n{code}'],
+                              cwd=tmp_path, env=environment, capture_output=True,
+                              text=True, timeout=60)
+    return run

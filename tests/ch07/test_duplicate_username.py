@@ -1,0 +1,74 @@
+"""The bug chapter 7 starts from: renaming yourself to a name someone else has."""
+import pytest
+import sqlalchemy as sa
+
+
+@pytest.fixture
+def alice_and_bob(make_user, log_in):
+    """Alice and Bob are registered; Alice is signed in."""
+    alice, bob = make_user('alice'), make_user('bob')
+    log_in(alice)
+    return alice, bob
+
+
+def profiles(app, db, models):
+    """Each user's (username, about_me), in the order they registered."""
+    with app.app_context():
+        query = sa.select(models.User.username, models.User.about_me).order_by('id')
+        return [tuple(row) for row in db.session.execute(query)]
+
+
+def test_renaming_to_taken_username_shows_form_error(alice_and_bob, post_form):
+    response = post_form('/edit_profile', username='bob', about_me='I am Bob now')
+
+    assert response.status_code == 200
+    assert '[Please use a different username.]' in response.text
+
+
+def test_renaming_to_taken_username_writes_nothing(alice_and_bob, post_form, app, db, models):
+    post_form('/edit_profile', username='bob', about_me='I am Bob now')
+
+    assert profiles(app, db, models) == [('alice', None), ('bob', None)]
+
+
+def test_renaming_to_taken_username_keeps_you_signed_in_under_your_name(
+        alice_and_bob, post_form, client):
+    post_form('/edit_profile', username='bob')
+
+    assert 'Hi, alice!' in client.get('/index').text
+
+
+@pytest.mark.green_at_start(reason='keeping your own name always saved; the fix must '
+                                   'not start refusing it')
+def test_keeping_your_own_username_saves_the_profile(
+        alice_and_bob, post_form, app, db, models):
+    response = post_form('/edit_profile', username='alice', about_me='Still Alice')
+
+    assert response.status_code == 302
+    with app.app_context():
+        alice = db.session.scalar(sa.select(models.User).where(models.User.username == 'alice'))
+        assert alice.about_me == 'Still Alice'
+
+
+def test_name_taken_between_check_and_commit_shows_form_error(
+        alice_and_bob, post_form, app, db, models):
+    # The race the validator leaves open: Alice's form passes validate_username(),
+    # then, before her commit, another request gives Bob the same name and commits.
+    alice, bob = alice_and_bob
+    User = models.User
+
+    def bob_commits_carol_first(session, flush_context, instances):
+        if any(isinstance(row, User) and row.username == 'carol' for row in session.dirty):
+            with db.engine.begin() as other_request:
+                other_request.execute(
+                    sa.update(User).where(User.id == bob.id).values(username='carol'))
+
+    sa.event.listen(db.session, 'before_flush', bob_commits_carol_first)
+    try:
+        response = post_form('/edit_profile', username='carol', about_me='I am Carol')
+    finally:
+        sa.event.remove(db.session, 'before_flush', bob_commits_carol_first)
+
+    assert response.status_code == 200
+    assert '[Please use a different username.]' in response.text
+    assert profiles(app, db, models) == [('alice', None), ('carol', None)]
