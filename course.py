@@ -1,0 +1,132 @@
+"""Run a chapter's app, or verify every chapter. Needs only Python 3.11+ and pip.
+
+    python3 course.py serve          the newest chapter on http://localhost:5000
+    python3 course.py serve ch05     any chapter by name
+    python3 course.py verify         every chapter's tests, and red-first at every start
+
+Both first make .venv (once) and install requirements.txt into it.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+import venv
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / '.venv'
+REQUIREMENTS = ROOT / 'requirements.txt'
+INSTALLED = VENV / 'installed-requirements.txt'
+CHAPTERS = sorted(path.name for path in (ROOT / 'chapters').glob('ch[0-9][0-9]'))
+
+
+def venv_python():
+    return VENV / ('Scripts/python.exe' if os.name == 'nt' else 'bin/python')
+
+
+def ensure_environment():
+    """Make .venv and install the requirements, unless that is already done."""
+    if not venv_python().exists():
+        print('Making .venv ...', flush=True)
+        try:
+            venv.create(VENV, with_pip=True)
+        except subprocess.CalledProcessError:
+            # Debian and Ubuntu ship venv without ensurepip (package python3-venv):
+            # make it without pip, and let this Python's pip install into it.
+            venv.create(VENV, with_pip=False, clear=True)
+    wanted = REQUIREMENTS.read_text()
+    if INSTALLED.exists() and INSTALLED.read_text() == wanted:
+        return
+    print('Installing requirements.txt into .venv ...', flush=True)
+    has_pip = subprocess.run([venv_python(), '-m', 'pip', '--version'],
+                             capture_output=True).returncode == 0
+    pip = [venv_python(), '-m', 'pip'] if has_pip else \
+        [sys.executable, '-m', 'pip', '--python', str(venv_python())]
+    subprocess.run([*pip, 'install', '--quiet', '--disable-pip-version-check',
+                    '-r', REQUIREMENTS], check=True)
+    INSTALLED.write_text(wanted)
+
+
+def serve(chapter, port):
+    folder = ROOT / 'chapters' / chapter
+    flask = [venv_python(), '-m', 'flask']
+    if (folder / 'migrations').is_dir():
+        # Creates app.db on the first run, and brings it up to date after that.
+        subprocess.run([*flask, 'db', 'upgrade'], cwd=folder, check=True)
+    print(f'Serving {chapter} on http://localhost:{port} (Ctrl+C to stop)', flush=True)
+    try:
+        return subprocess.run([*flask, 'run', '--port', str(port)], cwd=folder).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def pytest_run(chapter, start):
+    """One pytest process: a chapter's whole suite, or its red-first check."""
+    command = [str(venv_python()), '-m', 'pytest', '--chapter', chapter, '-q']
+    if start:
+        command.append('--start')
+    began = time.monotonic()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    name = f'{chapter}-start' if start else chapter
+    return name, result, time.monotonic() - began
+
+
+def counts(pytest_output):
+    """{'passed': 3, 'xfailed': 2, ...} from pytest's closing line."""
+    closing = pytest_output.strip().splitlines()[-1] if pytest_output.strip() else ''
+    return {word: int(number) for number, word in re.findall(r'(\d+) (\w+)', closing)}
+
+
+def verify(jobs):
+    runs = [(chapter, False) for chapter in reversed(CHAPTERS)] + \
+           [(chapter, True) for chapter in reversed(CHAPTERS[1:])]
+    began = time.monotonic()
+    failed_runs, passed, failed, skipped = [], 0, 0, 0
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for name, result, seconds in pool.map(lambda run: pytest_run(*run), runs):
+            found = counts(result.stdout)
+            if name.endswith('-start'):
+                summary = f"{found.get('xfailed', 0)} red as required"
+                passed += found.get('xfailed', 0) + found.get('passed', 0)
+            else:
+                summary = f"{found.get('passed', 0)} passed"
+                passed += found.get('passed', 0)
+            failed += found.get('failed', 0) + found.get('error', 0) + found.get('errors', 0)
+            skipped += found.get('skipped', 0)
+            status = 'ok' if result.returncode == 0 else 'FAILED'
+            print(f'{name:<11} {status:<7} {summary}, {seconds:5.1f}s', flush=True)
+            if result.returncode != 0:
+                failed_runs.append(name)
+                print(result.stdout[-6000:], result.stderr[-2000:], sep='\n', flush=True)
+    print(f'\nAll runs took {time.monotonic() - began:.0f}s.'
+          + (f" Failed: {', '.join(failed_runs)}." if failed_runs else ''))
+    line = f'verify: {passed} passed, {failed} failed'
+    print(line + (f', {skipped} skipped' if skipped else ''))
+    return 1 if failed_runs else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest='command', required=True)
+    serve_command = commands.add_parser('serve', help="run a chapter's app")
+    serve_command.add_argument('chapter', nargs='?', default=CHAPTERS[-1], choices=CHAPTERS)
+    serve_command.add_argument('--port', type=int, default=5000)
+    verify_command = commands.add_parser('verify', help='run every check of every chapter')
+    verify_command.add_argument('--jobs', type=int, default=min(os.cpu_count() or 1, 4),
+                                help='pytest processes at once (default: cores, at most 4)')
+    arguments = parser.parse_args()
+
+    if sys.version_info < (3, 11):
+        sys.exit('This course needs Python 3.11 or newer.')
+    ensure_environment()
+    if arguments.command == 'serve':
+        return serve(arguments.chapter, arguments.port)
+    return verify(arguments.jobs)
+
+
+if __name__ == '__main__':
+    sys.exit(main())
