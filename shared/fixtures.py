@@ -3,6 +3,7 @@ import importlib
 from dataclasses import dataclass
 
 import pytest
+import sqlalchemy as sa
 
 from shared import pages
 from shared.database import database_contents as contents_of, recorded_queries
@@ -82,6 +83,21 @@ def log_in(post_form, client):
         assert response.status_code == 302, f'could not log in as {person.username}'
         return response
     return log_in
+
+
+@pytest.fixture
+def profiles(app, db, models):
+    """profiles(): each user's (username, about_me), in the order they joined.
+
+    From chapter 6 on every signed-in request writes last_seen, so "nothing was
+    saved" is asked of what the person can edit, not of the whole database.
+    """
+    def profiles():
+        with app.app_context():
+            query = sa.select(models.User.username, models.User.about_me).order_by(
+                models.User.id)
+            return [tuple(row) for row in db.session.execute(query)]
+    return profiles
 
 
 @pytest.fixture

@@ -11,13 +11,6 @@ def alice_and_bob(make_user, log_in):
     return alice, bob
 
 
-def profiles(app, db, models):
-    """Each user's (username, about_me), in the order they registered."""
-    with app.app_context():
-        query = sa.select(models.User.username, models.User.about_me).order_by('id')
-        return [tuple(row) for row in db.session.execute(query)]
-
-
 def test_renaming_to_taken_username_shows_form_error(alice_and_bob, post_form):
     response = post_form('/edit_profile', username='bob', about_me='I am Bob now')
 
@@ -25,10 +18,10 @@ def test_renaming_to_taken_username_shows_form_error(alice_and_bob, post_form):
     assert '[Please use a different username.]' in response.text
 
 
-def test_renaming_to_taken_username_writes_nothing(alice_and_bob, post_form, app, db, models):
+def test_renaming_to_taken_username_writes_nothing(alice_and_bob, post_form, profiles):
     post_form('/edit_profile', username='bob', about_me='I am Bob now')
 
-    assert profiles(app, db, models) == [('alice', None), ('bob', None)]
+    assert profiles() == [('alice', None), ('bob', None)]
 
 
 def test_renaming_to_taken_username_keeps_you_signed_in_under_your_name(
@@ -51,7 +44,7 @@ def test_keeping_your_own_username_saves_the_profile(
 
 
 def test_name_taken_between_check_and_commit_shows_form_error(
-        alice_and_bob, post_form, app, db, models):
+        alice_and_bob, post_form, db, models, profiles):
     # The race the validator leaves open: Alice's form passes validate_username(),
     # then, before her commit, another request gives Bob the same name and commits.
     alice, bob = alice_and_bob
@@ -71,4 +64,4 @@ def test_name_taken_between_check_and_commit_shows_form_error(
 
     assert response.status_code == 200
     assert '[Please use a different username.]' in response.text
-    assert profiles(app, db, models) == [('alice', None), ('carol', None)]
+    assert profiles() == [('alice', None), ('carol', None)]

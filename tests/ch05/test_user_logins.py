@@ -1,0 +1,138 @@
+"""Flask-Login: the home page is for signed-in users, who sign in and out with a form."""
+from urllib.parse import urlencode
+
+import pytest
+
+
+@pytest.fixture
+def alice(make_user):
+    """Alice has an account; nobody is signed in."""
+    return make_user('alice', password='correct horse')
+
+
+@pytest.mark.parametrize('path, login_page', [
+    ('/index', '/login?next=%2Findex'),
+    ('/', '/login?next=%2F'),
+])
+def test_home_page_sends_anonymous_visitor_to_login(client, path, login_page):
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response.location == login_page
+
+
+def test_anonymous_visitor_is_asked_to_log_in(client):
+    response = client.get('/index', follow_redirects=True)
+
+    assert response.request.path == '/login', 'the home page let an anonymous visitor in'
+    assert 'Please log in to access this page.' in response.text
+    assert 'Hi, ' not in response.text
+
+
+def test_right_password_signs_in_and_greets_by_name(alice, post_form):
+    response = post_form('/login', username='alice', password='correct horse',
+                         follow_redirects=True)
+
+    assert '<h1>Hi, alice!</h1>' in response.text, 'the home page does not greet alice'
+    assert response.request.path == '/index'
+
+
+def test_signed_in_user_stays_signed_in_on_the_next_request(alice, log_in, client):
+    log_in(alice)
+
+    response = client.get('/index')
+
+    assert response.status_code == 200
+    assert '<h1>Hi, alice!</h1>' in response.text, 'the home page does not greet alice'
+
+
+@pytest.mark.parametrize('username, password', [
+    ('alice', 'wrong horse'),
+    ('nobody', 'correct horse'),
+], ids=['wrong-password', 'unknown-user'])
+def test_wrong_credentials_flash_error_and_stay_anonymous(
+        alice, post_form, client, database_contents, username, password):
+    before = database_contents()
+
+    response = post_form('/login', username=username, password=password,
+                         follow_redirects=True)
+
+    assert 'Invalid username or password' in response.text, 'no invalid-login message'
+    assert response.request.path == '/login'
+    assert client.get('/index').location == '/login?next=%2Findex'
+    assert database_contents() == before
+
+
+@pytest.mark.parametrize('path', ['/login', '/register'])
+def test_signed_in_user_is_sent_home_from(alice, log_in, client, path):
+    log_in(alice)
+
+    response = client.get(path)
+
+    assert response.status_code == 302
+    assert response.location == '/index'
+
+
+def test_logout_signs_out_and_sends_home(alice, log_in, client):
+    log_in(alice)
+
+    response = client.get('/logout')
+
+    assert response.status_code == 302
+    assert response.location == '/index'
+    assert client.get('/index').location == '/login?next=%2Findex'
+
+
+def test_nav_offers_logout_not_login_to_signed_in_user(alice, log_in, client):
+    log_in(alice)
+
+    page = client.get('/index').text
+
+    assert '<a href="/logout">Logout</a>' in page, 'the navigation has no Logout link'
+    assert '<a href="/login">Login</a>' not in page
+
+
+def test_login_page_links_to_registration(client):
+    page = client.get('/login').text
+
+    assert 'New User? <a href="/register">Click to Register!</a>' in page, \
+        'the login page has no link to the registration page'
+
+
+def test_remember_me_sets_a_lasting_remember_cookie(alice, post_form, client):
+    post_form('/login', username='alice', password='correct horse', remember_me='y')
+
+    cookie = client.get_cookie('remember_token')
+    assert cookie is not None, 'no remember_token cookie was set'
+    assert cookie.expires is not None
+
+
+def test_without_remember_me_only_the_session_remembers(alice, post_form, client):
+    post_form('/login', username='alice', password='correct horse')
+
+    assert 'Hi, alice!' in client.get('/index').text, 'alice was not signed in'
+    assert client.get_cookie('remember_token') is None
+
+
+@pytest.mark.parametrize('next_page', ['/', '/index?page=2'])
+def test_login_returns_to_the_local_page_in_next(alice, post_form, next_page):
+    response = post_form('/login?' + urlencode({'next': next_page}),
+                         username='alice', password='correct horse')
+
+    assert response.status_code == 302
+    assert response.location == next_page
+
+
+@pytest.mark.parametrize('next_page', [
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example',
+    'http:/evil.example',
+    'javascript:alert(1)',
+])
+def test_login_refuses_off_site_next_and_goes_home(alice, post_form, client, next_page):
+    response = post_form('/login?' + urlencode({'next': next_page}),
+                         username='alice', password='correct horse')
+
+    assert 'Hi, alice!' in client.get('/index').text, 'alice was not signed in'
+    assert response.location == '/index'
