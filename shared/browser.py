@@ -142,6 +142,12 @@ class Visitor:
         self.browser.find_element(By.LINK_TEXT, text).click()
         WebDriverWait(self.browser, self.WAIT).until(expected_conditions.staleness_of(page))
 
+    def signs_in(self, username, password='correct horse'):
+        self.goes_to('/login')
+        self.fills_in('username', username)
+        self.fills_in('password', password)
+        self.presses('Sign In')
+
     def page_text(self):
         return self.browser.find_element(By.TAG_NAME, 'body').text
 

@@ -8,10 +8,8 @@ def test_a_person_registers_signs_in_and_signs_out(visitor, register):
     # Alice has heard about Microblog and signs up.
     register('alice')
 
-    # The site sends her to the sign-in page, where she signs in.
-    visitor.fills_in('username', 'alice')
-    visitor.fills_in('password', 'correct horse')
-    visitor.presses('Sign In')
+    # She signs in.
+    visitor.signs_in('alice')
 
     # The home page greets her by name.
     visitor.sees('Hi, alice!')
@@ -27,9 +25,7 @@ def test_a_person_registers_signs_in_and_signs_out(visitor, register):
 def test_a_person_with_the_wrong_password_is_not_let_in(visitor, register):
     # Bob signs up, then mistypes his password.
     register('bob')
-    visitor.fills_in('username', 'bob')
-    visitor.fills_in('password', 'correct hrose')
-    visitor.presses('Sign In')
+    visitor.signs_in('bob', password='correct hrose')
 
     # He is told so, and is still on the sign-in page.
     visitor.sees('Invalid username or password')

@@ -7,9 +7,7 @@ pytestmark = pytest.mark.e2e
 def test_a_person_writes_about_themselves_on_their_profile(visitor, register):
     # Alice signs up and signs in.
     register('alice')
-    visitor.fills_in('username', 'alice')
-    visitor.fills_in('password', 'correct horse')
-    visitor.presses('Sign In')
+    visitor.signs_in('alice')
 
     # She opens her profile from the navigation; it has nothing about her yet.
     visitor.follows_link('Profile')

@@ -10,9 +10,7 @@ def test_a_person_cannot_take_someone_elses_username(visitor, register):
     register('bob')
 
     # Susan signs in and goes to her profile.
-    visitor.fills_in('username', 'susan')
-    visitor.fills_in('password', 'correct horse')
-    visitor.presses('Sign In')
+    visitor.signs_in('susan')
     visitor.follows_link('Profile')
     visitor.sees('User: susan')
 
