@@ -32,13 +32,17 @@ def flask_environment(snapshot_path, database, settings):
                SECRET_KEY='production-test-key',
                # A short wait for a locked database: the tests lock it on purpose.
                DATABASE_URL=f'sqlite:///{database}?timeout=0.5')
-    env.update(settings)
+    for name, value in settings.items():
+        if value is None:
+            env.pop(name, None)      # not set at all, as on a fresh shell
+        else:
+            env[name] = value
     return env
 
 
-def flask(args, cwd, env):
+def flask(args, cwd, env, input=None):
     return subprocess.run([sys.executable, '-m', 'flask', *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=60)
+                          input=input, capture_output=True, text=True, timeout=60)
 
 
 @pytest.fixture(scope='session')
@@ -46,7 +50,8 @@ def migrated_database(snapshot, tmp_path_factory):
     """An empty database file built by the snapshot's migrations (`flask db upgrade`)."""
     folder = tmp_path_factory.mktemp('migrated')
     database = folder / 'app.db'
-    result = flask(['db', 'upgrade', '--directory', str(snapshot.path / 'migrations')], folder, flask_environment(snapshot.path, database, {}))
+    result = flask(['db', 'upgrade', '--directory', str(snapshot.path / 'migrations')],
+                   folder, flask_environment(snapshot.path, database, {}))
     assert result.returncode == 0, f'flask db upgrade failed:\n{result.stderr}'
     return database
 
@@ -146,4 +151,16 @@ def run_with_app(snapshot, migrated_database, tmp_path):
         return subprocess.run([sys.executable, '-c', f'from app import app\n{code}'],
                               cwd=tmp_path, env=environment, capture_output=True,
                               text=True, timeout=60)
+    return run
+
+
+@pytest.fixture
+def run_flask(snapshot, migrated_database, tmp_path):
+    """run_flask(['shell'], input=..., **settings): a `flask` command in a fresh folder.
+    A setting given as None is left out of the environment."""
+    def run(args, input=None, **settings):
+        database = tmp_path / 'app.db'
+        shutil.copy(migrated_database, database)
+        return flask(args, tmp_path, flask_environment(snapshot.path, database, settings),
+                     input=input)
     return run

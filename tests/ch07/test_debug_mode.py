@@ -1,4 +1,6 @@
 """Debug mode: on for development through .flaskenv, never for production."""
+import shutil
+
 import pytest
 
 
@@ -6,6 +8,24 @@ def test_flaskenv_turns_debug_mode_on_for_development(snapshot):
     settings = (snapshot.path / '.flaskenv').read_text().splitlines()
 
     assert 'FLASK_DEBUG=1' in settings
+
+
+def debug_flag_with_flaskenv(snapshot, tmp_path, run_flask, **settings):
+    """What app.debug is when `flask` starts next to the chapter's .flaskenv."""
+    shutil.copy(snapshot.path / '.flaskenv', tmp_path)
+    result = run_flask(['shell'], input='print("debug is", app.debug)', **settings)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split('debug is ')[1].split()[0]
+
+
+def test_flask_commands_read_debug_mode_from_flaskenv(snapshot, tmp_path, run_flask):
+    assert debug_flag_with_flaskenv(snapshot, tmp_path, run_flask, FLASK_DEBUG=None) == 'True'
+
+
+@pytest.mark.green_at_start(reason='before chapter 7 debug mode was off either way; this pins '
+                                   'down that production can still turn it off')
+def test_environment_variable_wins_over_flaskenv(snapshot, tmp_path, run_flask):
+    assert debug_flag_with_flaskenv(snapshot, tmp_path, run_flask, FLASK_DEBUG='0') == 'False'
 
 
 @pytest.mark.green_at_start(reason="the debugger is Flask's own; chapter 7 explains it, and "
