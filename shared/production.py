@@ -52,7 +52,8 @@ def migrated_database(snapshot, tmp_path_factory):
     database = folder / 'app.db'
     result = flask(['db', 'upgrade', '--directory', str(snapshot.path / 'migrations')],
                    folder, flask_environment(snapshot.path, database, {}))
-    assert result.returncode == 0, f'flask db upgrade failed:\n{result.stderr}'
+    assert result.returncode == 0, \
+        f'flask db upgrade failed: {result.stderr.strip().splitlines()[-1]}\n{result.stderr}'
     return database
 
 

@@ -75,6 +75,6 @@ def test_registration_without_csrf_token_writes_nothing(client, database_content
     response = client.post('/register', data=BOB)
 
     assert response.status_code == 200
-    assert '<h1>Register</h1>' in response.text
+    assert '[The CSRF token is missing.]' in response.text
     assert 'Congratulations' not in response.text
     assert database_contents() == before
