@@ -25,10 +25,12 @@ def pytest_addoption(parser):
 
 
 def find_browser():
+    """Chromium and chromedriver: from CHROME_BIN and CHROMEDRIVER, or from the PATH."""
     chrome = os.environ.get('CHROME_BIN') or shutil.which('chromium') \
         or shutil.which('chromium-browser') or shutil.which('google-chrome')
     driver = os.environ.get('CHROMEDRIVER') or shutil.which('chromedriver')
-    return chrome, driver
+    found = [path if path and os.access(path, os.X_OK) else None for path in (chrome, driver)]
+    return tuple(found)
 
 
 @pytest.fixture(scope='session')
