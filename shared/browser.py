@@ -127,22 +127,32 @@ class Visitor:
         self.browser.get(self.site + path)
 
     def fills_in(self, field, text):
-        box = self.browser.find_element(By.NAME, field)
+        box = self.element((By.NAME, field))
         box.clear()
         box.send_keys(text)
 
     def ticks(self, field):
-        self.browser.find_element(By.NAME, field).click()
+        self.element((By.NAME, field)).click()
 
     def presses(self, label):
-        page = self.browser.find_element(By.TAG_NAME, 'html')
-        self.browser.find_element(By.CSS_SELECTOR, f'input[type=submit][value="{label}"]').click()
-        WebDriverWait(self.browser, self.WAIT).until(expected_conditions.staleness_of(page))
+        self.clicks_and_waits_for_next_page(
+            (By.CSS_SELECTOR, f'input[type=submit][value="{label}"]'))
 
     def follows_link(self, text):
+        self.clicks_and_waits_for_next_page((By.LINK_TEXT, text))
+
+    def clicks_and_waits_for_next_page(self, locator):
         page = self.browser.find_element(By.TAG_NAME, 'html')
-        self.browser.find_element(By.LINK_TEXT, text).click()
-        WebDriverWait(self.browser, self.WAIT).until(expected_conditions.staleness_of(page))
+        self.element(locator).click()
+        wait = WebDriverWait(self.browser, self.WAIT)
+        wait.until(expected_conditions.staleness_of(page))
+        wait.until(lambda browser: browser.execute_script(
+            'return document.readyState') == 'complete')
+
+    def element(self, locator):
+        """The element once it is on the page (a slow machine may still be drawing it)."""
+        return WebDriverWait(self.browser, self.WAIT).until(
+            expected_conditions.presence_of_element_located(locator))
 
     def signs_in(self, username, password='correct horse'):
         self.goes_to('/login')
@@ -164,7 +174,7 @@ class Visitor:
         assert text not in self.page_text(), f'did not expect to see {text!r}'
 
     def field_value(self, field):
-        return self.browser.find_element(By.NAME, field).get_attribute('value')
+        return self.element((By.NAME, field)).get_attribute('value')
 
     def takes_screenshot(self, name):
         """Saved as DIR/NAME-SNAPSHOT.png when pytest runs with --screenshots DIR."""
