@@ -115,7 +115,7 @@ def live_site(app, _server_thread):
 class Visitor:
     """A person at the browser: goes to pages, types, presses, and reads."""
 
-    WAIT = 10
+    WAIT = 5  # seconds; pages come from this machine
 
     def __init__(self, browser, site, screenshots, snapshot_name):
         self.browser = browser

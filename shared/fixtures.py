@@ -1,5 +1,6 @@
 """The fixtures every chapter's tests use: the app, its database, users, forms."""
 import importlib
+import runpy
 from dataclasses import dataclass
 
 import pytest
@@ -29,6 +30,20 @@ def _push_request_context():
     # by Flask-Login, a session never rolled back). Here each request gets its
     # own context, as it does in production; tests open `app.app_context()`.
     yield
+
+
+@pytest.fixture
+def config_class(snapshot, monkeypatch):
+    """config_class(SECRET_KEY='...'): the Config class config.py makes under these
+    environment variables (None: the variable is not set)."""
+    def config_class(**environment):
+        for name, value in environment.items():
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        return runpy.run_path(str(snapshot.path / 'config.py'))['Config']
+    return config_class
 
 
 @pytest.fixture

@@ -11,10 +11,7 @@ def test_a_person_in_the_database_signs_in_and_is_only_told_of_the_request(
     before = database_contents()
 
     # She opens the login page and signs in with a password nobody checks yet.
-    visitor.goes_to('/login')
-    visitor.fills_in('username', 'susan')
-    visitor.fills_in('password', 'not even her password')
-    visitor.presses('Sign In')
+    visitor.signs_in('susan', password='not even her password')
 
     # The home page still only reports her request.
     visitor.sees('Login requested for user susan, remember_me=False')
