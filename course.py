@@ -2,7 +2,8 @@
 
     python3 course.py serve          the newest chapter on http://localhost:5000
     python3 course.py serve ch05     any chapter by name
-    python3 course.py verify         every chapter's tests, and red-first at every start
+    python3 course.py verify         every chapter's tests, red-first at every start,
+                                     and the harness's own tests
 
 Both first make .venv (once) and install requirements.txt into it.
 """
@@ -63,14 +64,11 @@ def serve(chapter, port):
         return 0
 
 
-def pytest_run(chapter, start):
-    """One pytest process: a chapter's whole suite, or its red-first check."""
-    command = [str(venv_python()), '-m', 'pytest', '--chapter', chapter, '-q']
-    if start:
-        command.append('--start')
+def pytest_run(name, arguments):
+    """One pytest process: a chapter's suite, a red-first check, or the harness's own tests."""
+    command = [str(venv_python()), '-m', 'pytest', '-q', *arguments]
     began = time.monotonic()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    name = f'{chapter}-start' if start else chapter
     return name, result, time.monotonic() - began
 
 
@@ -81,8 +79,10 @@ def counts(pytest_output):
 
 
 def verify(jobs):
-    runs = [(chapter, False) for chapter in reversed(CHAPTERS)] + \
-           [(chapter, True) for chapter in reversed(CHAPTERS[1:])]
+    runs = [(chapter, ['--chapter', chapter]) for chapter in reversed(CHAPTERS)] + \
+           [(f'{chapter}-start', ['--chapter', chapter, '--start'])
+            for chapter in reversed(CHAPTERS[1:])] + \
+           [('harness', ['shared/tests'])]
     began = time.monotonic()
     failed_runs, passed, failed, skipped = [], 0, 0, 0
     with ThreadPoolExecutor(max_workers=jobs) as pool:

@@ -1,0 +1,93 @@
+"""The harness keeps its promises (README, "The test commands"): each test runs pytest
+in a process of its own, from the repository root, as a learner or a script would."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pytest_in_repository(*args, **environment):
+    result = subprocess.run([sys.executable, '-m', 'pytest', '-p', 'no:cacheprovider', *args],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, **environment})
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_a_chapter_runs_its_own_and_earlier_tests_against_its_snapshot():
+    code, output = pytest_in_repository('--chapter', 'ch02')
+
+    assert code == 0, output
+    assert f'tests/ch01..ch02 against {ROOT}/chapters/ch02' in output
+    assert 'tests/ch01/test_hello.py::test_flaskenv_names_the_app_for_flask_run PASSED' \
+        in pytest_in_repository('--chapter', 'ch02', '-v')[1]
+
+
+def test_a_tests_folder_names_the_chapter():
+    code, output = pytest_in_repository('tests/ch02', '-v')
+
+    assert code == 0, output
+    assert f'{ROOT}/chapters/ch02' in output
+    assert 'tests/ch01/' not in output
+
+
+def test_two_chapters_in_one_process_are_refused():
+    code, output = pytest_in_repository('tests/ch01', 'tests/ch02')
+
+    assert code == 4
+    assert 'one chapter per pytest process' in output
+
+
+def test_a_test_ended_by_a_later_chapter_is_deselected_there():
+    code, output = pytest_in_repository('--chapter', 'ch02', '-v')
+
+    assert code == 0, output
+    assert 'test_home_page_says_hello_world' not in output
+    assert '2 deselected' in output
+
+
+def test_start_succeeds_when_every_new_test_is_red_and_names_the_reasons():
+    code, output = pytest_in_repository('--chapter', 'ch02', '--start')
+
+    assert code == 0, output
+    assert 'red-first for ch02 on ch01: 4 red' in output
+    assert "AssertionError: assert '<h1>Hi, Miguel!</h1>' in 'Hello, World!'" in output
+
+
+def test_start_fails_when_a_new_test_is_already_green():
+    # Chapter 2's tests against chapter 2's own snapshot: nothing is red.
+    code, output = pytest_in_repository('--chapter', 'ch02', '--start',
+                                        '--snapshot=chapters/ch02')
+
+    assert code == 1
+    assert 'already passes at the start' in output
+
+
+def test_snapshot_points_the_suite_at_another_folder(tmp_path):
+    copy = tmp_path / 'my-ch02'
+    shutil.copytree(ROOT / 'chapters' / 'ch02', copy)
+    index = copy / 'app' / 'templates' / 'index.html'
+    index.write_text(index.read_text().replace('Hi, ', 'Hello, '))
+
+    code, output = pytest_in_repository('--chapter', 'ch02', f'--snapshot={copy}')
+
+    assert code == 1
+    assert 'FAILED tests/ch02/test_templates.py::test_home_page_greets_the_user_by_name' in output
+
+
+@pytest.mark.parametrize('required, code, outcome', [
+    ('0', 0, '1 skipped'),
+    ('1', 1, '1 error'),
+], ids=['skipped', 'required'])
+def test_a_missing_browser_skips_stories_with_a_hint_unless_required(required, code, outcome):
+    result = pytest_in_repository(
+        'tests/ch05', '-k', 'wrong_password', '-rs',
+        CHROMEDRIVER=str(ROOT / 'no-such-chromedriver'), E2E_REQUIRED=required)
+
+    assert result[0] == code, result[1]
+    assert outcome in result[1]
+    assert 'sudo apt-get install chromium chromium-driver' in result[1]
