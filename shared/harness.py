@@ -12,7 +12,6 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Optional
 
 import pytest
@@ -59,6 +58,7 @@ class Course:
     chapter: int           # the chapter whose tests run
     start: bool            # red-first: against the starting snapshot
     snapshot: Path         # the app folder under test
+    from_path: bool = False  # the chapter came from a tests/chNN path, not --chapter
 
     @property
     def snapshot_chapter(self):
@@ -114,7 +114,7 @@ def choose_course(config):
                 f'tests/{chapter_name(max(inferred))} do not apply to {named}: '
                 'a snapshot is checked with its own and earlier chapters\' tests')
     elif inferred:
-        chapter = inferred.pop()
+        chapter = next(iter(inferred))
     else:
         chapter = newest_chapter()
 
@@ -126,14 +126,19 @@ def choose_course(config):
         CHAPTERS / chapter_name(snapshot_chapter)
     if not (snapshot / 'app' / '__init__.py').is_file():
         raise pytest.UsageError(f'{snapshot} holds no Flask app (no app/__init__.py)')
-    return Course(chapter=chapter, start=start, snapshot=snapshot)
+    return Course(chapter=chapter, start=start, snapshot=snapshot,
+                  from_path=bool(inferred) and not named)
 
 
 def pytest_report_header(config):
     course = config.course
-    what = (f'red-first: tests/{chapter_name(course.chapter)} must FAIL on'
-            if course.start else
-            f'tests/ch01..{chapter_name(course.chapter)} against')
+    name = chapter_name(course.chapter)
+    if course.start:
+        what = f'red-first: tests/{name} must FAIL on'
+    elif course.from_path:
+        what = f'the tests named, as chapter {name}, against'
+    else:
+        what = f'tests/ch01..{name} against'
     return f'course: {what} {course.snapshot}'
 
 
@@ -213,7 +218,6 @@ class Snapshot:
     path: Path
     app: object
     db: Optional[object]
-    package: ModuleType
 
 
 @pytest.fixture(scope='session')
@@ -235,8 +239,7 @@ def import_snapshot(path):
         config_module.Config.TESTING = True
     package = checked_import('app', path)
     package.app.config['TESTING'] = True
-    return Snapshot(path=path, app=package.app, db=getattr(package, 'db', None),
-                    package=package)
+    return Snapshot(path=path, app=package.app, db=getattr(package, 'db', None))
 
 
 def checked_import(name, path):
