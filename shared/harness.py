@@ -178,7 +178,8 @@ def require_reason(item, marker):
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
-    if item.config.course.start and call.excinfo is not None \
+    if item.config.course.start and call.when in ('setup', 'call') \
+            and call.excinfo is not None \
             and not call.excinfo.errisinstance(pytest.skip.Exception):
         item.config.red_reasons.setdefault(item.nodeid, first_line(call.excinfo))
     return report
