@@ -100,7 +100,7 @@ def verify(jobs):
             print(f'{name:<11} {status:<7} {summary}, {seconds:5.1f}s', flush=True)
             if result.returncode != 0:
                 failed_runs.append(name)
-                print(result.stdout[-6000:], result.stderr[-2000:], sep='\n', flush=True)
+                print(result.stdout, result.stderr, sep='\n', flush=True)
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'
           + (f" Failed: {', '.join(failed_runs)}." if failed_runs else ''))
     line = f'verify: {passed} passed, {failed} failed'

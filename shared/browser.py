@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -127,12 +127,20 @@ class Visitor:
         self.browser.get(self.site + path)
 
     def fills_in(self, field, text):
-        box = self.element((By.NAME, field))
-        box.clear()
-        box.send_keys(text)
+        def type_text(browser):
+            box = browser.find_element(By.NAME, field)
+            box.clear()
+            box.send_keys(text)
+            return box.get_attribute('value') == text
+        self.keeps_trying(type_text, f'type into {field!r}')
 
     def ticks(self, field):
-        self.element((By.NAME, field)).click()
+        def tick(browser):
+            box = browser.find_element(By.NAME, field)
+            if not box.is_selected():
+                box.click()
+            return box.is_selected()
+        self.keeps_trying(tick, f'tick {field!r}')
 
     def presses(self, label):
         self.clicks_and_waits_for_next_page(
@@ -142,17 +150,27 @@ class Visitor:
         self.clicks_and_waits_for_next_page((By.LINK_TEXT, text))
 
     def clicks_and_waits_for_next_page(self, locator):
-        page = self.browser.find_element(By.TAG_NAME, 'html')
-        self.element(locator).click()
-        wait = WebDriverWait(self.browser, self.WAIT)
-        wait.until(expected_conditions.staleness_of(page))
-        wait.until(lambda browser: browser.execute_script(
-            'return document.readyState') == 'complete')
+        page = self.keeps_trying(lambda browser: browser.find_element(By.TAG_NAME, 'html'),
+                                 'find the page')
+        left_the_page = expected_conditions.staleness_of(page)
 
-    def element(self, locator):
-        """The element once it is on the page (a slow machine may still be drawing it)."""
-        return WebDriverWait(self.browser, self.WAIT).until(
-            expected_conditions.presence_of_element_located(locator))
+        def click(browser):
+            if not left_the_page(browser):   # not if an earlier try got through
+                browser.find_element(*locator).click()
+            return True
+        self.keeps_trying(click, f'click {locator[1]!r}')
+        self.keeps_trying(left_the_page, f'leave the page after clicking {locator[1]!r}')
+        self.keeps_trying(lambda browser: browser.execute_script(
+            'return document.readyState') == 'complete', 'finish loading the next page')
+
+    def keeps_trying(self, action, what):
+        """Do action until it returns something true. Until then the page may still be
+        drawing, or being replaced, which Chromium reports as an error of its own."""
+        try:
+            return WebDriverWait(self.browser, self.WAIT,
+                                 ignored_exceptions=(WebDriverException,)).until(action)
+        except TimeoutException as timeout:
+            raise AssertionError(f'could not {what} in {self.WAIT} s ({timeout.msg})') from None
 
     def signs_in(self, username, password='correct horse'):
         self.goes_to('/login')
@@ -165,7 +183,8 @@ class Visitor:
 
     def sees(self, text):
         try:
-            WebDriverWait(self.browser, self.WAIT).until(lambda _: text in self.page_text())
+            WebDriverWait(self.browser, self.WAIT, ignored_exceptions=(WebDriverException,)) \
+                .until(lambda _: text in self.page_text())
         except TimeoutException:
             raise AssertionError(f'expected to see {text!r}; the page says: '
                                  f'{self.page_text()[:200]!r}') from None
@@ -174,7 +193,7 @@ class Visitor:
         assert text not in self.page_text(), f'did not expect to see {text!r}'
 
     def field_value(self, field):
-        return self.element((By.NAME, field)).get_attribute('value')
+        return self.browser.find_element(By.NAME, field).get_attribute('value')
 
     def takes_screenshot(self, name):
         """Saved as DIR/NAME-SNAPSHOT.png when pytest runs with --screenshots DIR."""
