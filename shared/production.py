@@ -40,6 +40,14 @@ def flask_environment(snapshot_path, database, settings):
     return env
 
 
+def prepared_folder(snapshot, migrated_database, folder, settings):
+    """Put a fresh copy of the migrated database in folder; return the environment
+    that points the app at it."""
+    database = folder / 'app.db'
+    shutil.copy(migrated_database, database)
+    return flask_environment(snapshot.path, database, settings)
+
+
 def flask(args, cwd, env, input=None):
     return subprocess.run([sys.executable, '-m', 'flask', *args], cwd=cwd, env=env,
                           input=input, capture_output=True, text=True, timeout=60)
@@ -118,17 +126,16 @@ def run_app(snapshot, migrated_database, tmp_path):
     def run(**settings):
         folder = tmp_path / f'server{len(started)}'
         folder.mkdir()
-        database = folder / 'app.db'
-        shutil.copy(migrated_database, database)
+        environment = prepared_folder(snapshot, migrated_database, folder, settings)
         port = free_port()
         output_file = folder / 'output.txt'
         with output_file.open('w') as output:
             process = subprocess.Popen(
                 [sys.executable, '-m', 'flask', 'run', '--host', '127.0.0.1',
                  '--port', str(port)],
-                cwd=folder, env=flask_environment(snapshot.path, database, settings),
+                cwd=folder, env=environment,
                 stdout=output, stderr=subprocess.STDOUT)
-        running = RunningApp(f'http://127.0.0.1:{port}', folder, database, process,
+        running = RunningApp(f'http://127.0.0.1:{port}', folder, folder / 'app.db', process,
                              output_file)
         started.append(running)
         if not wait_for_port(port, alive=lambda: process.poll() is None):
@@ -146,9 +153,7 @@ def run_with_app(snapshot, migrated_database, tmp_path):
     """run_with_app(code, **settings): run Python code in a new process, in a fresh
     folder, after `from app import app` as production would import it."""
     def run(code, **settings):
-        database = tmp_path / 'app.db'
-        shutil.copy(migrated_database, database)
-        environment = flask_environment(snapshot.path, database, settings)
+        environment = prepared_folder(snapshot, migrated_database, tmp_path, settings)
         return subprocess.run([sys.executable, '-c', f'from app import app\n{code}'],
                               cwd=tmp_path, env=environment, capture_output=True,
                               text=True, timeout=60)
@@ -160,8 +165,6 @@ def run_flask(snapshot, migrated_database, tmp_path):
     """run_flask(['shell'], input=..., **settings): a `flask` command in a fresh folder.
     A setting given as None is left out of the environment."""
     def run(args, input=None, **settings):
-        database = tmp_path / 'app.db'
-        shutil.copy(migrated_database, database)
-        return flask(args, tmp_path, flask_environment(snapshot.path, database, settings),
-                     input=input)
+        environment = prepared_folder(snapshot, migrated_database, tmp_path, settings)
+        return flask(args, tmp_path, environment, input=input)
     return run
