@@ -46,7 +46,10 @@ def chromium():
     for argument in ('--headless=new', '--no-sandbox', '--disable-gpu',
                      '--disable-dev-shm-usage', '--disable-background-networking',
                      '--disable-component-update', '--disable-sync', '--no-first-run',
-                     '--window-size=1024,768'):
+                     '--window-size=1024,768',
+                     # Only the test's own server is reachable: any other host (an avatar
+                     # from gravatar.com) fails at once instead of holding up the page.
+                     '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'):
         options.add_argument(argument)
     # An explicit driver path: Selenium Manager never looks for a download.
     browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
@@ -61,22 +64,8 @@ def browser(chromium):
     return chromium
 
 
-def one_request_at_a_time(app):
-    lock = threading.Lock()
-
-    def serve(environ, start_response):
-        with lock:
-            response = app(environ, start_response)
-            try:
-                return list(response)
-            finally:
-                if hasattr(response, 'close'):
-                    response.close()
-    return serve
-
-
 class ServerThread(threading.Thread):
-    """The app behind a real HTTP server, in a thread of this process.
+    """A real HTTP server in a thread of this process, serving the current test's app.
 
     A thread, not a process: it shares the in-memory database with the test and
     works under any multiprocessing start method. Each connection has a thread
@@ -85,10 +74,26 @@ class ServerThread(threading.Thread):
     connection.
     """
 
-    def __init__(self, app):
+    def __init__(self):
         super().__init__(daemon=True)
-        self.server = make_server('127.0.0.1', 0, one_request_at_a_time(app), threaded=True)
+        self.app = None
+        self.lock = threading.Lock()
+        self.server = make_server('127.0.0.1', 0, self.serve, threaded=True)
         self.url = f'http://127.0.0.1:{self.server.server_port}'
+
+    def serve(self, environ, start_response):
+        with self.lock:
+            response = self.app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, 'close'):
+                    response.close()
+
+    def serving(self, app):
+        """From now on (after the request in progress), requests go to app."""
+        with self.lock:
+            self.app = app
 
     def run(self):
         self.server.serve_forever()
@@ -99,8 +104,8 @@ class ServerThread(threading.Thread):
 
 
 @pytest.fixture(scope='session')
-def _server_thread(snapshot):
-    server = ServerThread(snapshot.app)
+def _server_thread():
+    server = ServerThread()
     server.start()
     yield server
     server.stop()
@@ -108,8 +113,10 @@ def _server_thread(snapshot):
 
 @pytest.fixture
 def live_site(app, _server_thread):
-    """The base URL of the app served over real HTTP, with a fresh database."""
-    return _server_thread.url
+    """The base URL of the test's app served over real HTTP, with a fresh database."""
+    _server_thread.serving(app)
+    yield _server_thread.url
+    _server_thread.serving(None)
 
 
 class Visitor:
@@ -117,14 +124,22 @@ class Visitor:
 
     WAIT = 5  # seconds; pages come from this machine
 
-    def __init__(self, browser, site, screenshots, snapshot_name):
+    def __init__(self, browser, site, screenshots, snapshot_name, red_first=False):
         self.browser = browser
         self.site = site
         self.screenshots = screenshots
         self.snapshot_name = snapshot_name
+        # On a chapter's starting snapshot the stories are meant to fail: a step gives
+        # up as soon as the page has loaded without what it looks for.
+        self.red_first = red_first
 
     def goes_to(self, path):
         self.browser.get(self.site + path)
+
+    def opens(self, address):
+        """Open a whole address, as from a link in an e-mail."""
+        assert address.startswith(self.site), f'{address} is not on this site ({self.site})'
+        self.browser.get(address)
 
     def fills_in(self, field, text):
         def type_text(browser):
@@ -132,7 +147,7 @@ class Visitor:
             box.clear()
             box.send_keys(text)
             return box.get_attribute('value') == text
-        self.keeps_trying(type_text, f'type into {field!r}')
+        self.keeps_looking(type_text, f'type into {field!r}')
 
     def ticks(self, field):
         def tick(browser):
@@ -140,7 +155,7 @@ class Visitor:
             if not box.is_selected():
                 box.click()
             return box.is_selected()
-        self.keeps_trying(tick, f'tick {field!r}')
+        self.keeps_looking(tick, f'tick {field!r}')
 
     def presses(self, label):
         self.clicks_and_waits_for_next_page(
@@ -158,10 +173,13 @@ class Visitor:
             if not left_the_page(browser):   # not if an earlier try got through
                 browser.find_element(*locator).click()
             return True
-        self.keeps_trying(click, f'click {locator[1]!r}')
+        self.keeps_looking(click, f'click {locator[1]!r}')
         self.keeps_trying(left_the_page, f'leave the page after clicking {locator[1]!r}')
-        self.keeps_trying(lambda browser: browser.execute_script(
-            'return document.readyState') == 'complete', 'finish loading the next page')
+        self.keeps_trying(self.page_has_loaded, 'finish loading the next page')
+
+    @staticmethod
+    def page_has_loaded(browser):
+        return browser.execute_script('return document.readyState') == 'complete'
 
     def keeps_trying(self, action, what):
         """Do action until it returns something true. Until then the page may still be
@@ -172,9 +190,31 @@ class Visitor:
         except TimeoutException as timeout:
             raise AssertionError(f'could not {what} in {self.WAIT} s ({timeout.msg})') from None
 
+    def keeps_looking(self, action, what):
+        """keeps_trying() for a step that looks for something on the page: on a starting
+        snapshot it stops once the page has loaded and still lacks it."""
+        if not self.red_first:
+            return self.keeps_trying(action, what)
+
+        def look(browser):
+            loaded = self.page_has_loaded(browser)
+            try:
+                found = action(browser)
+            except WebDriverException:
+                found = False
+            if not found and loaded:
+                raise AssertionError(f'could not {what}: the page has loaded without it')
+            return found
+        return self.keeps_trying(look, what)
+
     def signs_in(self, username, password='correct horse'):
+        """Sign in as username, with the e-mail address register() gave them where the
+        form asks for one (from chapter 8 on)."""
         self.goes_to('/login')
-        self.fills_in('username', username)
+        if self.browser.find_elements(By.NAME, 'email'):
+            self.fills_in('email', f'{username}@example.com')
+        else:
+            self.fills_in('username', username)
         self.fills_in('password', password)
         self.presses('Sign In')
 
@@ -183,9 +223,8 @@ class Visitor:
 
     def sees(self, text):
         try:
-            WebDriverWait(self.browser, self.WAIT, ignored_exceptions=(WebDriverException,)) \
-                .until(lambda _: text in self.page_text())
-        except TimeoutException:
+            self.keeps_looking(lambda _: text in self.page_text(), f'see {text!r}')
+        except AssertionError:
             raise AssertionError(f'expected to see {text!r}; the page says: '
                                  f'{self.page_text()[:200]!r}') from None
 
@@ -206,18 +245,26 @@ class Visitor:
 @pytest.fixture
 def visitor(browser, live_site, snapshot, pytestconfig):
     return Visitor(browser, live_site, pytestconfig.getoption('screenshots'),
-                   snapshot.path.name)
+                   snapshot.path.name, red_first=pytestconfig.course.start)
 
 
 @pytest.fixture
-def register(visitor):
-    """register(visitor, 'susan'): sign up through the registration page."""
+def register(visitor, smtp_server):
+    """register('susan'): sign up through the registration page. From chapter 8 on,
+    the site e-mails a link to confirm the address: she signs in, follows it, and signs
+    out again, so that she can use the site as on the chapters before."""
     def register(username, password='correct horse', person=visitor):
+        address = f'{username}@example.com'
         person.goes_to('/register')
         person.fills_in('username', username)
-        person.fills_in('email', f'{username}@example.com')
+        person.fills_in('email', address)
         person.fills_in('password', password)
         person.fills_in('password2', password)
         person.presses('Register')
         person.sees('Congratulations, you are now a registered user!')
+        confirmation = smtp_server.message_to(address)
+        if confirmation is not None:
+            person.signs_in(username, password)
+            person.opens(confirmation.links[0])
+            person.goes_to('/logout')
     return register

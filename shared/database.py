@@ -1,5 +1,6 @@
 """Looking at a database from the outside: what it holds, and which queries ran."""
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 
@@ -39,3 +40,25 @@ def recorded_queries(engine):
         yield statements
     finally:
         sa.event.remove(engine, 'before_cursor_execute', record)
+
+
+@dataclass
+class Person:
+    """Someone with an account, and the password they signed up with."""
+    id: int
+    username: str
+    email: str
+    password: str
+
+
+def add_user(session, models, username, email=None, password='correct horse', **columns):
+    """Save a user through the snapshot's own model, as registering would. From chapter 8
+    on, a user has confirmed their address unless the test says confirmed=False."""
+    if hasattr(models.User, 'confirmed'):
+        columns.setdefault('confirmed', True)
+    user = models.User(username=username, email=email or f'{username}@example.com', **columns)
+    if hasattr(user, 'set_password'):
+        user.set_password(password)
+    session.add(user)
+    session.commit()
+    return Person(user.id, user.username, user.email, password)

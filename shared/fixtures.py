@@ -1,26 +1,51 @@
 """The fixtures every chapter's tests use: the app, its database, users, forms."""
 import importlib
 import runpy
-from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
+from werkzeug.security import generate_password_hash
 
 from shared import pages
-from shared.database import database_contents as contents_of, recorded_queries
+from shared.database import add_user, database_contents as contents_of, recorded_queries
+
+# Werkzeug's default, scrypt with n=2**15, costs about 0.1 s a hash: on purpose, to slow
+# down anyone guessing. The suites hash hundreds of passwords, so in this process
+# passwords are hashed with scrypt at n=2**10. check_password_hash() reads the cost from
+# the hash itself, so checking is as quick. The snapshots' code is not changed, and a test
+# that shows the real default asks for real_password_hashing.
+WERKZEUG_DEFAULTS = generate_password_hash.__defaults__
+QUICK_DEFAULTS = ('scrypt:1024:8:1', *WERKZEUG_DEFAULTS[1:])
+
+
+@pytest.fixture(scope='session', autouse=True)
+def _quick_password_hashing():
+    generate_password_hash.__defaults__ = QUICK_DEFAULTS
+    yield
+    generate_password_hash.__defaults__ = WERKZEUG_DEFAULTS
+
+
+@pytest.fixture
+def real_password_hashing():
+    """Passwords hashed with Werkzeug's real default method and cost, for this test."""
+    generate_password_hash.__defaults__ = WERKZEUG_DEFAULTS
+    yield
+    generate_password_hash.__defaults__ = QUICK_DEFAULTS
 
 
 @pytest.fixture
 def app(snapshot):
     """The snapshot's Flask app in testing mode, with a fresh, empty database."""
+    app = snapshot.new_app()
     if snapshot.db is not None:
-        with snapshot.app.app_context():
+        with app.app_context():
             snapshot.db.create_all()
-    yield snapshot.app
+    yield app
     if snapshot.db is not None:
-        with snapshot.app.app_context():
+        with app.app_context():
             snapshot.db.session.remove()
             snapshot.db.drop_all()
+            snapshot.db.engine.dispose()
 
 
 @pytest.fixture
@@ -66,35 +91,20 @@ def post_form(client):
     return post
 
 
-@dataclass
-class Person:
-    id: int
-    username: str
-    email: str
-    password: str
-
-
 @pytest.fixture
 def make_user(app, db, models):
     """make_user('susan'): a user in the database; returns who they are and their password."""
     def make(username, email=None, password='correct horse', **columns):
         with app.app_context():
-            user = models.User(username=username, email=email or f'{username}@example.com',
-                               **columns)
-            if hasattr(user, 'set_password'):
-                user.set_password(password)
-            db.session.add(user)
-            db.session.commit()
-            return Person(user.id, user.username, user.email, password)
+            return add_user(db.session, models, username, email, password, **columns)
     return make
 
 
 @pytest.fixture
-def log_in(post_form, client):
+def log_in(client):
     """log_in(person): sign in through the login form, as the person would."""
     def log_in(person, client=client):
-        response = post_form('/login', client=client, username=person.username,
-                             password=person.password)
+        response = pages.sign_in(client, person)
         assert response.status_code == 302, f'could not log in as {person.username}'
         return response
     return log_in

@@ -10,11 +10,13 @@ import importlib
 import os
 import re
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 import pytest
+from flask import Flask
+from werkzeug.datastructures import ImmutableDict
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / 'chapters'
@@ -95,14 +97,21 @@ def pytest_configure(config):
 
 
 def choose_course(config):
-    named = config.getoption('chapter')
-    start = config.getoption('start')
-    invoked_from = config.invocation_params.dir
+    return course_for(config.args, chapter=config.getoption('chapter'),
+                      start=config.getoption('start'), snapshot=config.getoption('snapshot'),
+                      invoked_from=config.invocation_params.dir)
+
+
+def course_for(args=(), chapter=None, start=False, snapshot=None, invoked_from=ROOT):
+    """The Course a pytest command line asks for, or a UsageError saying why it cannot be.
+    args are the command's paths; chapter, start and snapshot its course options."""
+    named = chapter
+    invoked_from = Path(invoked_from)
     inferred = set()
-    for arg in config.args:
-        chapter = test_chapter_of(invoked_from / arg.split('::')[0])
-        if chapter is not None:
-            inferred.add(chapter)
+    for arg in args:
+        found = test_chapter_of(invoked_from / str(arg).split('::')[0])
+        if found is not None:
+            inferred.add(found)
     if len(inferred) > 1:
         found = ', '.join(chapter_name(n) for n in sorted(inferred))
         raise pytest.UsageError(ONE_CHAPTER_ONLY.format(found=found))
@@ -121,7 +130,6 @@ def choose_course(config):
     if start and chapter < 2:
         raise pytest.UsageError('ch01 has no starting snapshot: it starts from nothing')
     snapshot_chapter = chapter - 1 if start else chapter
-    snapshot = config.getoption('snapshot')
     snapshot = (invoked_from / snapshot).resolve() if snapshot else \
         CHAPTERS / chapter_name(snapshot_chapter)
     if not (snapshot / 'app' / '__init__.py').is_file():
@@ -213,34 +221,77 @@ def pytest_terminal_summary(terminalreporter, config):
             red=True)
 
 
-@dataclass
 class Snapshot:
-    """The app under test, imported once per process."""
-    path: Path
-    app: object
-    db: Optional[object]
+    """The app under test, imported once per process.
+
+    Chapters 1-7 build their one app when the `app` package is imported. From chapter 8
+    the package has a factory, create_app(), and every test gets an app of its own.
+    """
+
+    def __init__(self, path, environment):
+        self.path = path
+        self.environment = environment
+        with environment_for_tests(environment):
+            if (path / 'config.py').is_file():
+                checked_import('config', path)
+            self.package = checked_import('app', path)
+        self.db = getattr(self.package, 'db', None)
+        if not self.has_factory:
+            assert self.package.app.testing, f'{path} did not build its app in testing mode'
+
+    @property
+    def has_factory(self):
+        return hasattr(self.package, 'create_app')
+
+    def new_app(self):
+        """A new app from the factory, or the one app of a snapshot without a factory."""
+        if not self.has_factory:
+            return self.package.app
+        with environment_for_tests(self.environment):
+            app = self.package.create_app('testing')
+        assert app.testing, "create_app('testing') did not build an app in testing mode"
+        return app
+
+
+def environment_of_tests(mail_server):
+    """What the app under test finds in the environment while it is built."""
+    return {
+        'DATABASE_URL': 'sqlite://',      # a database in memory, new for every app
+        'FLASK_DEBUG': None,              # debug mode is for people, not for tests
+        'FLASK_CONFIG': None,
+        **mail_server.settings,           # e-mail goes to the tests' own SMTP server
+        'MAIL_USE_TLS': None, 'MAIL_USERNAME': None, 'MAIL_PASSWORD': None,
+    }
+
+
+@contextmanager
+def environment_for_tests(environment):
+    """Set environment (None: not set) while an app is imported or built; then put the
+    process's environment back as it was."""
+    saved_environment = dict(os.environ)
+    saved_defaults = Flask.default_config
+    for name, value in environment.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    # An app without a factory decides at import time whether to send errors by e-mail
+    # and to a log file (not in testing mode): so every Flask app made now starts in
+    # testing mode, as create_app('testing') would make it.
+    Flask.default_config = ImmutableDict({**saved_defaults, 'TESTING': True})
+    try:
+        yield
+    finally:
+        Flask.default_config = saved_defaults
+        os.environ.clear()
+        os.environ.update(saved_environment)
 
 
 @pytest.fixture(scope='session')
-def snapshot(pytestconfig):
-    return import_snapshot(pytestconfig.course.snapshot)
-
-
-def import_snapshot(path):
-    # The app reads its settings from the environment when it is imported.
-    os.environ['DATABASE_URL'] = 'sqlite://'
-    for name in ('FLASK_DEBUG', 'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS',
-                 'MAIL_USERNAME', 'MAIL_PASSWORD'):
-        os.environ.pop(name, None)
+def snapshot(pytestconfig, _mail_server):
+    path = pytestconfig.course.snapshot
     sys.path.insert(0, str(path))
-    if (path / 'config.py').is_file():
-        config_module = checked_import('config', path)
-        # In testing mode from the first line: the app decides at import
-        # time whether to send errors by e-mail and to a log file.
-        config_module.Config.TESTING = True
-    package = checked_import('app', path)
-    package.app.config['TESTING'] = True
-    return Snapshot(path=path, app=package.app, db=getattr(package, 'db', None))
+    return Snapshot(path, environment_of_tests(_mail_server))
 
 
 def checked_import(name, path):

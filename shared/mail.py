@@ -1,5 +1,12 @@
-"""A real SMTP server (aiosmtpd) on a free loopback port, keeping what it receives."""
+"""A real SMTP server (aiosmtpd) on a free loopback port, keeping what it receives.
+
+One server runs for the whole pytest process. The app under test finds it the way a
+person's app finds theirs, through MAIL_SERVER and MAIL_PORT (see harness.py), and the
+production-mode servers are told the same in their environment.
+"""
 import email
+import re
+import threading
 from dataclasses import dataclass, field
 
 import pytest
@@ -14,24 +21,68 @@ class Received:
     recipients: list
     message: email.message.Message
 
+    def part(self, content_type):
+        """The text of the message's text/plain or text/html part, or None."""
+        for part in self.message.walk():
+            if part.get_content_type() == content_type:
+                return part.get_payload(decode=True).decode(part.get_content_charset('utf-8'))
+        return None
+
+    @property
+    def links(self):
+        """The addresses in the plain-text part, in the order a reader meets them."""
+        return re.findall(r'https?://\S+', self.part('text/plain') or '')
+
+
+def wait_for_mail_in_flight():
+    """Wait for the threads that are still sending e-mail. The app sends from threads of
+    its own; every thread the tests start (servers, the SMTP server) is a daemon thread."""
+    for thread in threading.enumerate():
+        if not thread.daemon and thread is not threading.main_thread() \
+                and thread is not threading.current_thread():
+            thread.join(timeout=30)
+
 
 @dataclass
 class Inbox:
     host: str
     port: int
-    messages: list = field(default_factory=list)
+    received: list = field(default_factory=list)
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
+        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
                                       email.message_from_bytes(envelope.content)))
         return '250 Message accepted for delivery'
 
+    @property
+    def messages(self):
+        """What the server has received, once every message still on its way is in."""
+        wait_for_mail_in_flight()
+        return list(self.received)
 
-@pytest.fixture
-def smtp_server():
-    """An SMTP server on 127.0.0.1; .messages lists what it received."""
+    def message_to(self, address):
+        """The last message sent to address, or None."""
+        return next((mail for mail in reversed(self.messages) if address in mail.recipients),
+                    None)
+
+    @property
+    def settings(self):
+        """The environment that sends an app's e-mail here."""
+        return {'MAIL_SERVER': self.host, 'MAIL_PORT': str(self.port)}
+
+
+@pytest.fixture(scope='session')
+def _mail_server():
     inbox = Inbox(host='127.0.0.1', port=free_port())
     controller = Controller(inbox, hostname=inbox.host, port=inbox.port)
     controller.start()
     yield inbox
     controller.stop()
+
+
+@pytest.fixture
+def smtp_server(_mail_server):
+    """The SMTP server on 127.0.0.1: .messages lists what it received during this test."""
+    wait_for_mail_in_flight()
+    _mail_server.received.clear()
+    return _mail_server

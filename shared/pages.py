@@ -1,19 +1,124 @@
-"""Reading pages and posting forms the way a browser does: with the form's CSRF token."""
+"""Reading pages the way a person does, and posting forms the way a browser does.
+
+    page = Page(response.text)
+    page.title, page.headings, page.text, page.flashes
+    page.link('Profile')          the address of the link a person would click
+    page.nav_links                {'Home': '/index', 'Login': '/login'}
+    page.value('username')        what a form field holds
+    page.errors('username')       what the form says about that field
+
+Tests of behaviour look at a page through these, never at its markup, so that a
+chapter that restyles a template breaks no test of what the page does.
+"""
 import re
 
 import requests
+from bs4 import BeautifulSoup
 
-CSRF_FIELD = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
+FIELDS = ('input', 'textarea', 'select')
+
+
+def words(text):
+    """Text with its runs of whitespace made single spaces, as a browser shows it."""
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+class Page:
+    def __init__(self, html):
+        self.html = html
+        self.soup = BeautifulSoup(html, 'html.parser')
+
+    @property
+    def title(self):
+        return words(self.soup.title.get_text()) if self.soup.title else None
+
+    @property
+    def headings(self):
+        return [words(h1.get_text()) for h1 in self.soup.find_all('h1')]
+
+    @property
+    def text(self):
+        body = self.soup.body or self.soup
+        return words(body.get_text(' '))
+
+    @property
+    def flashes(self):
+        """The flashed messages, in the order the page shows them."""
+        return [words(item.get_text()) for item in self.soup.select('.flashes li')]
+
+    @property
+    def links(self):
+        """Every link as (text, address), in page order."""
+        return [(words(a.get_text()), a.get('href')) for a in self.soup.find_all('a')]
+
+    def link(self, text):
+        """The address of the link that says text, or None if the page has none."""
+        return next((href for label, href in self.links if label == text), None)
+
+    @property
+    def nav_links(self):
+        """The navigation bar's links, {text: address}."""
+        nav = self.soup.find('nav')
+        return {words(a.get_text()): a.get('href') for a in nav.find_all('a')} if nav else {}
+
+    @property
+    def images(self):
+        return [image.get('src') for image in self.soup.find_all('img')]
+
+    def field(self, name):
+        field = self.soup.find(FIELDS, attrs={'name': name})
+        assert field is not None, f'the page has no field named {name!r}'
+        return field
+
+    def value(self, name):
+        """What the field holds: its text, its value, or for a checkbox whether it is ticked."""
+        field = self.field(name)
+        if field.name == 'textarea':
+            # A browser drops the one line break that may follow <textarea>.
+            text = field.get_text()
+            return text.removeprefix('\r\n') if text.startswith('\r\n') \
+                else text.removeprefix('\n')
+        if field.get('type') == 'checkbox':
+            return field.has_attr('checked')
+        return field.get('value', '')
+
+    def errors(self, name):
+        """The errors the page shows for a field: those after it and before the next field.
+        The CSRF token's errors are the errors of the field named csrf_token."""
+        found = []
+        for error in self.soup.select('.error'):
+            owner = error.find_previous(FIELDS)
+            if owner is not None and owner.get('name') == name:
+                found.append(words(error.get_text()).removeprefix('[').removesuffix(']'))
+        return found
+
+    @property
+    def all_errors(self):
+        return [words(error.get_text()).removeprefix('[').removesuffix(']')
+                for error in self.soup.select('.error')]
 
 
 def csrf_token(html):
-    match = CSRF_FIELD.search(html)
-    return match.group(1) if match else None
+    field = Page(html).soup.find('input', attrs={'name': 'csrf_token'})
+    return field.get('value') if field is not None else None
 
 
 def post_form(client, path, follow_redirects=False, **fields):
     """Open the page at path, then submit its form with fields and its CSRF token."""
-    page = client.get(path)
+    return submit(client, path, client.get(path), fields, follow_redirects)
+
+
+def sign_in(client, person, follow_redirects=False, **fields):
+    """Sign in through the login form, as the person would: with their e-mail address
+    where the form asks for one (from chapter 8 on), else with their username."""
+    page = client.get('/login')
+    asks_for_email = Page(page.text).soup.find(attrs={'name': 'email'}) is not None
+    who = {'email': person.email} if asks_for_email else {'username': person.username}
+    return submit(client, '/login', page,
+                  {**who, 'password': person.password, **fields}, follow_redirects)
+
+
+def submit(client, path, page, fields, follow_redirects):
     token = csrf_token(page.text)
     assert token, f'no form with a csrf_token at {path} (status {page.status_code})'
     return client.post(path, data={'csrf_token': token, **fields},

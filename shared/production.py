@@ -3,7 +3,9 @@
 Tests in this process import the app in testing mode. What the app does only
 outside testing and debug mode (error e-mail, the log file, custom error pages)
 is seen here, in a server started with `flask run` the way a person starts it.
+The processes come from the fork server (forkserver.py) where it can run.
 """
+import importlib
 import os
 import shutil
 import sqlite3
@@ -15,23 +17,30 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+import sqlalchemy.orm as so
 
-from shared.database import database_contents
+from shared.database import add_user, database_contents
+from shared.forkserver import ForkServer
 from shared.net import free_port, wait_for_port
-from shared.pages import HttpClient, post_form
+from shared.pages import HttpClient, sign_in
 
-SETTINGS_FROM_OUTSIDE = ('FLASK_APP', 'FLASK_DEBUG', 'DATABASE_URL', 'SECRET_KEY',
-                         'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS', 'MAIL_USERNAME',
-                         'MAIL_PASSWORD')
+SETTINGS_FROM_OUTSIDE = ('FLASK_APP', 'FLASK_CONFIG', 'FLASK_DEBUG', 'DATABASE_URL',
+                         'SECRET_KEY', 'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS',
+                         'MAIL_USERNAME', 'MAIL_PASSWORD')
+
+# Python code that finds the app as `flask` does, through FLASK_APP.
+LOAD_APP = ('import os\n'
+            'from flask.cli import ScriptInfo\n'
+            "app = ScriptInfo(os.environ['FLASK_APP']).load_app()\n")
 
 
 def flask_environment(snapshot_path, database, settings):
     env = {name: value for name, value in os.environ.items()
            if name not in SETTINGS_FROM_OUTSIDE}
     env.update(PYTHONPATH=str(snapshot_path), FLASK_APP='microblog.py', FLASK_DEBUG='0',
-               SECRET_KEY='production-test-key',
+               FLASK_CONFIG='production', SECRET_KEY='production-test-key',
                # A short wait for a locked database: the tests lock it on purpose.
-               DATABASE_URL=f'sqlite:///{database}?timeout=0.5')
+               DATABASE_URL=f'sqlite:///{database}?timeout=0.1')
     for name, value in settings.items():
         if value is None:
             env.pop(name, None)      # not set at all, as on a fresh shell
@@ -48,21 +57,67 @@ def prepared_folder(snapshot, migrated_database, folder, settings):
     return flask_environment(snapshot.path, database, settings)
 
 
-def flask(args, cwd, env, input=None):
-    return subprocess.run([sys.executable, '-m', 'flask', *args], cwd=cwd, env=env,
-                          input=input, capture_output=True, text=True, timeout=60)
+class NewProcesses:
+    """Python processes started from nothing, as the operating system starts them."""
+
+    def popen(self, args, cwd, env, stdout):
+        with open(stdout, 'w') as output:
+            return subprocess.Popen([sys.executable, *args], cwd=cwd, env=env,
+                                    stdout=output, stderr=subprocess.STDOUT)
+
+    def run(self, args, cwd, env, input=None, timeout=60):
+        return subprocess.run([sys.executable, *args], cwd=cwd, env=env, input=input,
+                              capture_output=True, text=True, timeout=timeout)
+
+
+def measuring_coverage():
+    coverage = sys.modules.get('coverage')
+    return coverage is not None and coverage.Coverage.current() is not None
 
 
 @pytest.fixture(scope='session')
-def migrated_database(snapshot, tmp_path_factory):
-    """An empty database file built by the snapshot's migrations (`flask db upgrade`)."""
-    folder = tmp_path_factory.mktemp('migrated')
-    database = folder / 'app.db'
-    result = flask(['db', 'upgrade', '--directory', str(snapshot.path / 'migrations')],
-                   folder, flask_environment(snapshot.path, database, {}))
+def python_processes():
+    """Starts Python processes: from the fork server where a process can fork and no
+    coverage is measured (coverage follows new processes only), else from nothing."""
+    if not hasattr(os, 'fork') or measuring_coverage():
+        yield NewProcesses()
+        return
+    server = ForkServer()
+    yield server
+    server.stop()
+
+
+def upgrade(python_processes, snapshot, database, revision='head'):
+    """`flask db upgrade REVISION` on a database file, with the snapshot's migrations."""
+    result = python_processes.run(
+        ['-m', 'flask', 'db', 'upgrade', revision, '--directory',
+         str(snapshot.path / 'migrations')],
+        database.parent, flask_environment(snapshot.path, database, {}))
     assert result.returncode == 0, \
         f'flask db upgrade failed: {result.stderr.strip().splitlines()[-1]}\n{result.stderr}'
+
+
+@pytest.fixture(scope='session')
+def migrated_database(snapshot, tmp_path_factory, python_processes):
+    """An empty database file built by the snapshot's migrations (`flask db upgrade`)."""
+    database = tmp_path_factory.mktemp('migrated') / 'app.db'
+    if (snapshot.path / 'migrations').is_dir():
+        upgrade(python_processes, snapshot, database)
+    else:
+        database.touch()              # no migrations before chapter 4
     return database
+
+
+@pytest.fixture
+def migrate(snapshot, tmp_path, python_processes):
+    """migrate('f9aa3e17053d'): bring this test's own database file to that revision
+    ('head' if none is named) with `flask db upgrade`; returns the file's path."""
+    database = tmp_path / 'migrated.db'
+
+    def migrate(revision='head'):
+        upgrade(python_processes, snapshot, database, revision)
+        return database
+    return migrate
 
 
 @dataclass
@@ -70,21 +125,28 @@ class RunningApp:
     url: str
     folder: Path          # the server's working directory: logs/ appears here
     database: Path
-    process: subprocess.Popen
+    process: object       # a subprocess.Popen, or the fork server's ForkedProcess
     output_file: Path
 
     def client(self):
         return HttpClient(self.url)
 
+    def add_user(self, username, **columns):
+        """A user saved in the app's database file, as make_user() saves one."""
+        engine = sa.create_engine(f'sqlite:///{self.database}')
+        try:
+            with so.Session(engine) as session:
+                return add_user(session, importlib.import_module('app.models'), username,
+                                **columns)
+        finally:
+            engine.dispose()
+
     def signed_in_client(self, username, password='correct horse'):
-        """A client of someone who registered and signed in through the forms."""
+        """A client of someone who has an account and signed in through the login form."""
         client = self.client()
-        registered = post_form(client, '/register', username=username,
-                               email=f'{username}@example.com', password=password,
-                               password2=password)
-        signed_in = post_form(client, '/login', username=username, password=password)
-        assert registered.status_code == signed_in.status_code == 302, \
-            f'could not register and sign in {username} on {self.url}'
+        person = self.add_user(username, password=password)
+        response = sign_in(client, person)
+        assert response.status_code == 302, f'could not sign in {username} on {self.url}'
         return client
 
     @contextmanager
@@ -119,7 +181,7 @@ class RunningApp:
 
 
 @pytest.fixture
-def run_app(snapshot, migrated_database, tmp_path):
+def run_app(snapshot, migrated_database, tmp_path, python_processes):
     """run_app(MAIL_SERVER=...): start the snapshot with `flask run` and these settings."""
     started = []
 
@@ -129,12 +191,9 @@ def run_app(snapshot, migrated_database, tmp_path):
         environment = prepared_folder(snapshot, migrated_database, folder, settings)
         port = free_port()
         output_file = folder / 'output.txt'
-        with output_file.open('w') as output:
-            process = subprocess.Popen(
-                [sys.executable, '-m', 'flask', 'run', '--host', '127.0.0.1',
-                 '--port', str(port)],
-                cwd=folder, env=environment,
-                stdout=output, stderr=subprocess.STDOUT)
+        process = python_processes.popen(
+            ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', str(port)],
+            folder, environment, output_file)
         running = RunningApp(f'http://127.0.0.1:{port}', folder, folder / 'app.db', process,
                              output_file)
         started.append(running)
@@ -149,22 +208,21 @@ def run_app(snapshot, migrated_database, tmp_path):
 
 
 @pytest.fixture
-def run_with_app(snapshot, migrated_database, tmp_path):
+def run_with_app(snapshot, migrated_database, tmp_path, python_processes):
     """run_with_app(code, **settings): run Python code in a new process, in a fresh
-    folder, after `from app import app` as production would import it."""
+    folder, with `app` found as `flask run` finds it."""
     def run(code, **settings):
         environment = prepared_folder(snapshot, migrated_database, tmp_path, settings)
-        return subprocess.run([sys.executable, '-c', f'from app import app\n{code}'],
-                              cwd=tmp_path, env=environment, capture_output=True,
-                              text=True, timeout=60)
+        return python_processes.run(['-c', LOAD_APP + code], tmp_path, environment)
     return run
 
 
 @pytest.fixture
-def run_flask(snapshot, migrated_database, tmp_path):
+def run_flask(snapshot, migrated_database, tmp_path, python_processes):
     """run_flask(['shell'], input=..., **settings): a `flask` command in a fresh folder.
     A setting given as None is left out of the environment."""
     def run(args, input=None, **settings):
         environment = prepared_folder(snapshot, migrated_database, tmp_path, settings)
-        return flask(args, tmp_path, environment, input=input)
+        return python_processes.run(['-m', 'flask', *args], tmp_path, environment,
+                                    input=input)
     return run

@@ -55,7 +55,7 @@ def test_start_succeeds_when_every_new_test_is_red_and_names_the_reasons():
 
     assert code == 0, output
     assert 'red-first for ch02 on ch01: 4 red' in output
-    assert "AssertionError: assert '<h1>Hi, Miguel!</h1>' in 'Hello, World!'" in output
+    assert "AssertionError: assert [] == ['Hi, Miguel!']" in output
 
 
 def test_start_fails_when_a_new_test_is_already_green():
@@ -91,3 +91,26 @@ def test_a_missing_browser_skips_stories_with_a_hint_unless_required(required, c
     assert result[0] == code, result[1]
     assert outcome in result[1]
     assert 'sudo apt-get install chromium chromium-driver' in result[1]
+
+
+# A snapshot built by an application factory, as the chapters are from chapter 8 on.
+FACTORY_APP = '--snapshot=shared/tests/factory_app'
+
+
+def test_a_factory_snapshot_passes_the_harness_checks_and_earlier_chapters_tests():
+    code, output = pytest_in_repository(
+        '--chapter', 'ch01', FACTORY_APP, 'shared/tests/factory_app/checks.py', 'tests/ch01',
+        '-v', E2E_REQUIRED='1')
+
+    assert code == 0, output
+    assert 'checks.py::test_the_browser_sees_the_app_of_this_test PASSED' in output
+    assert 'checks.py::test_flask_run_serves_the_configuration_flask_config_names PASSED' \
+        in output
+    assert '10 passed' in output
+
+
+def test_start_on_a_factory_snapshot_reports_every_new_test_red():
+    code, output = pytest_in_repository('--chapter', 'ch02', '--start', FACTORY_APP)
+
+    assert code == 0, output
+    assert 'red-first for ch02 on factory_app: 4 red' in output

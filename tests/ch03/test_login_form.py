@@ -1,27 +1,19 @@
 """The login form: its fields, the CSRF token that guards it, and what it says when it
 refuses a submission."""
-import re
-
 import pytest
 
-from shared.pages import csrf_token
+from shared.pages import Page, csrf_token
 
-REQUIRED = '[This field is required.]'
-
-
-def input_tag(page, name):
-    """The <input> whose name is name, as the page has it."""
-    match = re.search(rf'<input[^>]*\bname="{name}"[^>]*>', page)
-    assert match, f'no <input name="{name}"> on the page'
-    return match.group(0)
+REQUIRED = 'This field is required.'
 
 
 def test_login_page_shows_the_sign_in_form(client):
     response = client.get('/login')
 
+    page = Page(response.text)
     assert response.status_code == 200
-    assert '<title>Sign In - Microblog</title>' in response.text
-    assert '<h1>Sign In</h1>' in response.text
+    assert page.title == 'Sign In - Microblog'
+    assert page.headings == ['Sign In']
 
 
 @pytest.mark.parametrize('name, kind', [
@@ -31,23 +23,26 @@ def test_login_page_shows_the_sign_in_form(client):
     ('submit', 'submit'),
 ])
 def test_login_form_has_field(client, name, kind):
-    page = client.get('/login').text
+    page = Page(client.get('/login').text)
 
-    assert f'type="{kind}"' in input_tag(page, name)
+    assert page.field(name).get('type') == kind
 
 
 def test_login_form_carries_a_hidden_csrf_token(client):
     page = client.get('/login').text
 
-    assert 'type="hidden"' in input_tag(page, 'csrf_token')
+    assert Page(page).field('csrf_token').get('type') == 'hidden'
     assert csrf_token(page)
 
 
 def test_empty_form_shows_required_error_for_username_and_password(post_form):
     response = post_form('/login', username='', password='')
 
+    page = Page(response.text)
     assert response.status_code == 200
-    assert response.text.count(REQUIRED) == 2
+    assert page.errors('username') == [REQUIRED]
+    assert page.errors('password') == [REQUIRED]
+    assert page.all_errors == [REQUIRED, REQUIRED]
 
 
 @pytest.mark.parametrize('blank, next_field', [
@@ -59,10 +54,11 @@ def test_blank_field_shows_required_error_under_it(post_form, blank, next_field)
 
     response = post_form('/login', **fields)
 
-    page = response.text
+    page = Page(response.text)
     assert response.status_code == 200
-    assert page.count(REQUIRED) == 1
-    assert page.find(f'name="{blank}"') < page.find(REQUIRED) < page.find(f'name="{next_field}"')
+    assert page.errors(blank) == [REQUIRED]
+    assert page.errors(next_field) == []
+    assert page.all_errors == [REQUIRED]
 
 
 def test_rejected_form_reports_no_login_request(post_form):
@@ -73,15 +69,16 @@ def test_rejected_form_reports_no_login_request(post_form):
 
 
 def test_rejected_form_keeps_the_username_typed(post_form):
-    page = post_form('/login', username='susan', password='').text
+    page = Page(post_form('/login', username='susan', password='').text)
 
-    assert 'value="susan"' in input_tag(page, 'username')
+    assert page.value('username') == 'susan'
 
 
 def test_rejected_form_never_sends_the_password_back(post_form):
     page = post_form('/login', username='', password='s3cret-typed').text
 
-    assert REQUIRED in page
+    assert Page(page).errors('username') == [REQUIRED]
+    # The raw response on purpose: the password must be nowhere in it, not even in markup.
     assert 's3cret-typed' not in page
 
 
@@ -96,7 +93,7 @@ def test_login_without_a_valid_csrf_token_is_refused_and_says_why(client, token,
                                            **token})
 
     assert response.status_code == 200
-    assert f'<p class="error">[{why}]</p>' in response.text
+    assert Page(response.text).errors('csrf_token') == [why]
     assert 'Login requested' not in response.text
 
 
@@ -109,5 +106,5 @@ def test_csrf_token_from_another_visitors_page_is_refused(client, app):
                                            'password': 'correct horse'})
 
     assert response.status_code == 200
-    assert '<p class="error">[The CSRF tokens do not match.]</p>' in response.text
+    assert Page(response.text).errors('csrf_token') == ['The CSRF tokens do not match.']
     assert 'Login requested' not in response.text

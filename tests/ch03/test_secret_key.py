@@ -15,7 +15,7 @@ def test_without_secret_key_in_the_environment_a_development_key_is_used(config_
     assert config.SECRET_KEY != ''
 
 
-def test_app_takes_its_settings_from_the_config_class(snapshot):
+def test_app_takes_its_settings_from_the_config_class(app):
     config = importlib.import_module('config')
 
-    assert snapshot.app.config['SECRET_KEY'] == config.Config.SECRET_KEY
+    assert app.config['SECRET_KEY'] == config.Config.SECRET_KEY

@@ -1,5 +1,4 @@
 """Where the database lives: DATABASE_URL, or app.db beside config.py."""
-import os
 
 
 def test_database_url_is_read_from_the_environment(config_class):
@@ -14,8 +13,9 @@ def test_without_database_url_the_database_is_app_db_beside_config(config_class,
     assert config.SQLALCHEMY_DATABASE_URI == f'sqlite:///{snapshot.path / "app.db"}'
 
 
-def test_app_connects_to_the_configured_database(app, db):
+def test_app_connects_to_the_configured_database(app, db, snapshot):
+    # The tests build the app with DATABASE_URL naming a database in memory.
     with app.app_context():
         url = db.engine.url
 
-    assert url.render_as_string() == os.environ['DATABASE_URL']
+    assert url.render_as_string() == snapshot.environment['DATABASE_URL'] == 'sqlite://'

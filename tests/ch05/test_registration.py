@@ -2,6 +2,8 @@
 import pytest
 import sqlalchemy as sa
 
+from shared.pages import Page
+
 BOB = {'username': 'bob', 'email': 'bob@example.com',
        'password': 'correct horse', 'password2': 'correct horse'}
 
@@ -12,10 +14,11 @@ LONG_EMAIL = 'bob@' + 'a' * 60 + '.' + 'b' * 52 + '.example'
 def test_register_page_shows_the_form(client):
     response = client.get('/register')
 
+    page = Page(response.text)
     assert response.status_code == 200
     for field in ('username', 'email', 'password', 'password2'):
-        assert f'name="{field}"' in response.text
-    assert 'value="Register"' in response.text
+        assert page.field(field) is not None
+    assert page.value('submit') == 'Register'
 
 
 def test_registering_creates_the_user_with_a_hashed_password(post_form, app, db, models):
@@ -32,7 +35,7 @@ def test_registering_creates_the_user_with_a_hashed_password(post_form, app, db,
 def test_registering_congratulates_and_sends_to_login(post_form):
     response = post_form('/register', follow_redirects=True, **BOB)
 
-    assert 'Congratulations, you are now a registered user!' in response.text
+    assert Page(response.text).flashes == ['Congratulations, you are now a registered user!']
     assert response.request.path == '/login'
 
 
@@ -63,8 +66,10 @@ def test_bad_registration_shows_the_error_and_writes_nothing(
 
     response = post_form('/register', **{**BOB, **fields})
 
+    page = Page(response.text)
     assert response.status_code == 200
-    assert f'<span class="error">[{error}]</span>' in response.text
+    for field in fields:
+        assert error in page.errors(field), f'no {error!r} beside {field}'
     assert 'Congratulations' not in response.text
     assert database_contents() == before
 
@@ -75,6 +80,6 @@ def test_registration_without_csrf_token_writes_nothing(client, database_content
     response = client.post('/register', data=BOB)
 
     assert response.status_code == 200
-    assert '[The CSRF token is missing.]' in response.text
+    assert Page(response.text).errors('csrf_token') == ['The CSRF token is missing.']
     assert 'Congratulations' not in response.text
     assert database_contents() == before

@@ -3,6 +3,8 @@ from urllib.parse import urlencode
 
 import pytest
 
+from shared.pages import Page
+
 
 @pytest.fixture
 def alice(make_user):
@@ -25,7 +27,7 @@ def test_anonymous_visitor_is_asked_to_log_in(client):
     response = client.get('/index', follow_redirects=True)
 
     assert response.request.path == '/login', 'the home page let an anonymous visitor in'
-    assert 'Please log in to access this page.' in response.text
+    assert Page(response.text).flashes == ['Please log in to access this page.']
     assert 'Hi, ' not in response.text
 
 
@@ -33,7 +35,7 @@ def test_right_password_signs_in_and_greets_by_name(alice, post_form):
     response = post_form('/login', username='alice', password='correct horse',
                          follow_redirects=True)
 
-    assert '<h1>Hi, alice!</h1>' in response.text, 'the home page does not greet alice'
+    assert Page(response.text).headings == ['Hi, alice!'], 'the home page does not greet alice'
     assert response.request.path == '/index'
 
 
@@ -43,7 +45,7 @@ def test_signed_in_user_stays_signed_in_on_the_next_request(alice, log_in, clien
     response = client.get('/index')
 
     assert response.status_code == 200
-    assert '<h1>Hi, alice!</h1>' in response.text, 'the home page does not greet alice'
+    assert Page(response.text).headings == ['Hi, alice!'], 'the home page does not greet alice'
 
 
 @pytest.mark.parametrize('username, password', [
@@ -57,7 +59,8 @@ def test_wrong_credentials_flash_error_and_stay_anonymous(
     response = post_form('/login', username=username, password=password,
                          follow_redirects=True)
 
-    assert 'Invalid username or password' in response.text, 'no invalid-login message'
+    assert Page(response.text).flashes == ['Invalid username or password'], \
+        'no invalid-login message'
     assert response.request.path == '/login'
     assert client.get('/index').location == '/login?next=%2Findex'
     assert database_contents() == before
@@ -86,17 +89,18 @@ def test_logout_signs_out_and_sends_home(alice, log_in, client):
 def test_nav_offers_logout_not_login_to_signed_in_user(alice, log_in, client):
     log_in(alice)
 
-    page = client.get('/index').text
+    page = Page(client.get('/index').text)
 
-    assert '<a href="/logout">Logout</a>' in page, 'the navigation has no Logout link'
-    assert '<a href="/login">Login</a>' not in page
+    assert page.nav_links.get('Logout') == '/logout', 'the navigation has no Logout link'
+    assert page.link('Login') is None
 
 
 def test_login_page_links_to_registration(client):
-    page = client.get('/login').text
+    page = Page(client.get('/login').text)
 
-    assert 'New User? <a href="/register">Click to Register!</a>' in page, \
+    assert page.link('Click to Register!') == '/register', \
         'the login page has no link to the registration page'
+    assert 'New User? Click to Register!' in page.text
 
 
 def test_remember_me_sets_a_lasting_remember_cookie(alice, post_form, client):
@@ -110,7 +114,7 @@ def test_remember_me_sets_a_lasting_remember_cookie(alice, post_form, client):
 def test_without_remember_me_only_the_session_remembers(alice, post_form, client):
     post_form('/login', username='alice', password='correct horse')
 
-    assert 'Hi, alice!' in client.get('/index').text, 'alice was not signed in'
+    assert Page(client.get('/index').text).headings == ['Hi, alice!'], 'alice was not signed in'
     assert client.get_cookie('remember_token') is None
 
 
@@ -134,5 +138,5 @@ def test_login_refuses_off_site_next_and_goes_home(alice, post_form, client, nex
     response = post_form('/login?' + urlencode({'next': next_page}),
                          username='alice', password='correct horse')
 
-    assert 'Hi, alice!' in client.get('/index').text, 'alice was not signed in'
+    assert Page(client.get('/index').text).headings == ['Hi, alice!'], 'alice was not signed in'
     assert response.location == '/index'

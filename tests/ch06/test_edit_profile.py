@@ -3,6 +3,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from shared.database import SIGNED_IN_WRITES
+from shared.pages import Page
 
 
 @pytest.fixture
@@ -23,10 +24,10 @@ def test_edit_profile_requires_login(make_user, client):
 
 
 def test_edit_profile_form_is_filled_with_the_current_profile(alice, client):
-    page = client.get('/edit_profile').text
+    page = Page(client.get('/edit_profile').text)
 
-    assert 'name="username" required size="32" type="text" value="alice"' in page
-    assert 'I like cats</textarea>' in page
+    assert page.value('username') == 'alice'
+    assert page.value('about_me') == 'I like cats'
 
 
 def test_saving_the_profile_writes_username_and_about_me(alice, post_form, profiles):
@@ -40,9 +41,10 @@ def test_saving_the_profile_flashes_and_returns_to_the_form(alice, post_form):
     response = post_form('/edit_profile', username='alice', about_me='I like dogs',
                          follow_redirects=True)
 
-    assert 'Your changes have been saved.' in response.text
+    page = Page(response.text)
+    assert page.flashes == ['Your changes have been saved.']
     assert response.request.path == '/edit_profile'
-    assert 'I like dogs</textarea>' in response.text
+    assert page.value('about_me') == 'I like dogs'
 
 
 def test_about_me_of_140_characters_is_saved(alice, post_form, profiles):
@@ -56,7 +58,7 @@ def test_renaming_moves_the_profile_to_the_new_name(alice, post_form, client):
 
     assert client.get('/user/alicia').status_code == 200
     assert client.get('/user/alice').status_code == 404
-    assert '<a href="/user/alicia">Profile</a>' in client.get('/index').text
+    assert Page(client.get('/index').text).nav_links.get('Profile') == '/user/alicia'
 
 
 @pytest.mark.parametrize('fields, error', [
@@ -70,8 +72,10 @@ def test_bad_profile_shows_the_error_and_saves_nothing(
 
     response = post_form('/edit_profile', **{'username': 'alicia', 'about_me': '', **fields})
 
+    page = Page(response.text)
     assert response.status_code == 200
-    assert f'<span class="error">[{error}]</span>' in response.text
+    for field in fields:
+        assert error in page.errors(field), f'no {error!r} beside {field}'
     assert 'Your changes have been saved.' not in response.text
     assert database_contents(ignoring=SIGNED_IN_WRITES) == before
 
@@ -82,7 +86,7 @@ def test_profile_post_without_csrf_token_saves_nothing(alice, client, database_c
     response = client.post('/edit_profile', data={'username': 'mallory', 'about_me': 'hacked'})
 
     assert response.status_code == 200
-    assert '[The CSRF token is missing.]' in response.text
+    assert Page(response.text).errors('csrf_token') == ['The CSRF token is missing.']
     assert 'Your changes have been saved.' not in response.text
     assert database_contents(ignoring=SIGNED_IN_WRITES) == before
 

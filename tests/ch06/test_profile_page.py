@@ -4,6 +4,8 @@ from hashlib import md5
 
 import pytest
 
+from shared.pages import Page
+
 GRAVATAR = 'https://www.gravatar.com/avatar/'
 
 
@@ -24,7 +26,7 @@ def test_profile_page_shows_the_username(alice, client):
     response = client.get('/user/alice')
 
     assert response.status_code == 200
-    assert '<h1>User: alice</h1>' in response.text
+    assert Page(response.text).headings == ['User: alice']
 
 
 def test_profile_page_requires_login(make_user, client):
@@ -46,9 +48,9 @@ def test_unknown_user_profile_is_404(alice, client):
 
 
 def test_own_profile_links_to_edit_profile(alice, client):
-    page = client.get('/user/alice').text
+    page = Page(client.get('/user/alice').text)
 
-    assert '<a href="/edit_profile">Edit your profile</a>' in page
+    assert page.link('Edit your profile') == '/edit_profile'
 
 
 def test_someone_elses_profile_has_no_edit_link(alice, make_user, client):
@@ -56,14 +58,14 @@ def test_someone_elses_profile_has_no_edit_link(alice, make_user, client):
 
     page = client.get('/user/bob').text
 
-    assert '<h1>User: bob</h1>' in page, "bob's profile page is missing"
+    assert Page(page).headings == ['User: bob'], "bob's profile page is missing"
     assert 'Edit your profile' not in page
 
 
 def test_nav_links_to_your_own_profile(alice, client):
-    page = client.get('/index').text
+    page = Page(client.get('/index').text)
 
-    assert '<a href="/user/alice">Profile</a>' in page, 'the navigation has no Profile link'
+    assert page.nav_links.get('Profile') == '/user/alice', 'the navigation has no Profile link'
 
 
 @pytest.mark.parametrize('email', ['alice@example.com', 'Alice@Example.COM'])
@@ -79,21 +81,20 @@ def test_profile_page_shows_a_128_pixel_avatar(alice, make_user, client):
     make_user('bob', email='Bob@Example.com')
     digest = md5(b'bob@example.com').hexdigest()
 
-    page = client.get('/user/bob').text
+    page = Page(client.get('/user/bob').text)
 
-    # Jinja escapes the & in the attribute.
-    assert f'<img src="{GRAVATAR}{digest}?d=identicon&amp;s=128"' in page
+    assert f'{GRAVATAR}{digest}?d=identicon&s=128' in page.images
 
 
 def test_profile_page_lists_posts_with_36_pixel_avatars(alice, make_user, client):
     make_user('bob')
     digest = md5(b'bob@example.com').hexdigest()
 
-    page = client.get('/user/bob').text
+    page = Page(client.get('/user/bob').text)
 
-    small_avatars = page.count(f'<img src="{GRAVATAR}{digest}?d=identicon&amp;s=36"')
+    small_avatars = page.images.count(f'{GRAVATAR}{digest}?d=identicon&s=36')
     assert small_avatars == 2, f'{small_avatars} of 2 posts show a 36-pixel avatar'
-    assert 'bob says:<br>Test post #1' in page
+    assert 'bob says: Test post #1' in page.text
 
 
 def test_profile_page_shows_about_me(alice, make_user, client):
@@ -109,6 +110,7 @@ def test_profile_page_escapes_about_me(alice, make_user, client):
 
     page = client.get('/user/bob').text
 
+    # The markup is the lesson here: the payload arrives escaped, never as a tag.
     assert '&lt;script&gt;alert(1)&lt;/script&gt;' in page
     assert '<script>' not in page
 

@@ -1,21 +1,21 @@
 """Custom 404 and 500 pages, and what a failed commit leaves behind."""
 import pytest
 
-from shared.pages import csrf_token
+from shared.pages import Page, csrf_token
 
 
 def test_missing_page_shows_custom_404_page(client):
     response = client.get('/no-such-page')
 
     assert response.status_code == 404
-    assert '<h1>File Not Found</h1>' in response.text
+    assert Page(response.text).headings == ['File Not Found']
 
 
 def test_custom_404_page_extends_the_base_layout(client):
-    page = client.get('/no-such-page').text
+    page = Page(client.get('/no-such-page').text)
 
-    assert '<title>Welcome to Microblog</title>' in page
-    assert '<a href="/index">Home</a>' in page
+    assert page.title == 'Welcome to Microblog'
+    assert page.nav_links.get('Home') == '/index'
 
 
 def test_unknown_user_shows_custom_404_page(make_user, log_in, client):
@@ -24,7 +24,7 @@ def test_unknown_user_shows_custom_404_page(make_user, log_in, client):
     response = client.get('/user/nobody')
 
     assert response.status_code == 404
-    assert '<h1>File Not Found</h1>' in response.text
+    assert Page(response.text).headings == ['File Not Found']
 
 
 def test_failed_commit_shows_custom_500_page(run_app):
@@ -34,9 +34,10 @@ def test_failed_commit_shows_custom_500_page(run_app):
     with server.database_locked():
         response = alice.get('/index')
 
+    page = Page(response.text)
     assert response.status_code == 500
-    assert 'An unexpected error has occurred' in response.text
-    assert '<a href="/user/alice">Profile</a>' in response.text
+    assert page.headings == ['An unexpected error has occurred']
+    assert page.nav_links.get('Profile') == '/user/alice'
 
 
 @pytest.mark.green_at_start(reason='Flask-SQLAlchemy ends every request by discarding its '

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from shared.net import free_port
+from shared.pages import Page
 
 LOG_LINE = re.compile(
     r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?P<level>[A-Z]+): (?P<message>.*) '
@@ -14,7 +15,7 @@ def mail_settings(smtp_server):
     return {'MAIL_SERVER': smtp_server.host, 'MAIL_PORT': str(smtp_server.port)}
 
 
-def test_unhandled_error_sends_one_email_to_the_admins(run_app, smtp_server, snapshot):
+def test_unhandled_error_sends_one_email_to_the_admins(run_app, smtp_server, app):
     server = run_app(**mail_settings(smtp_server))
     alice = server.signed_in_client('alice')
 
@@ -25,7 +26,7 @@ def test_unhandled_error_sends_one_email_to_the_admins(run_app, smtp_server, sna
     mail = smtp_server.messages[0]
     assert mail.message['Subject'] == 'Microblog Failure'
     assert mail.sender == f'no-reply@{smtp_server.host}'
-    assert mail.recipients == snapshot.app.config['ADMINS']
+    assert mail.recipients == app.config['ADMINS']
 
 
 def test_error_email_body_holds_the_traceback(run_app, smtp_server):
@@ -60,7 +61,7 @@ def test_with_mail_server_down_the_error_still_reaches_page_and_log(run_app):
         response = alice.get('/index')
 
     assert response.status_code == 500
-    assert 'An unexpected error has occurred' in response.text
+    assert Page(response.text).headings == ['An unexpected error has occurred']
     log = server.log_file.read_text()
     assert 'ERROR: Exception on /index [GET]' in log
     assert 'database is locked' in log
@@ -116,10 +117,10 @@ def test_debug_mode_attaches_no_handlers_and_writes_no_log(run_with_app, tmp_pat
 
 @pytest.mark.green_at_start(reason='no handlers existed before chapter 7; this pins down '
                                    'that testing mode keeps them off')
-def test_testing_mode_attaches_no_handlers(snapshot):
-    names = {type(handler).__name__ for handler in snapshot.app.logger.handlers}
+def test_testing_mode_attaches_no_handlers(app):
+    names = {type(handler).__name__ for handler in app.logger.handlers}
 
-    assert snapshot.app.testing
+    assert app.testing
     assert not names & {'SMTPHandler', 'RotatingFileHandler'}
 
 

@@ -1,0 +1,219 @@
+"""Production-mode processes, started from a warm process instead of from nothing.
+
+A new `python -m flask run` spends about 0.6 s importing Flask, SQLAlchemy, Alembic and
+the rest before the app's own code runs: most of a production-mode test. The fork server
+is a process that imports those libraries once per pytest process and then forks itself
+for every command. Each child takes the command's folder, environment, arguments and
+files for its input and output, and runs `python -m flask ...` or `python -c CODE` as a
+new process would: the app itself is imported fresh in every child.
+
+    python -m shared.forkserver       (started by the tests, talks JSON on stdin/stdout)
+
+Where a process cannot fork (Windows), or while coverage measures the subprocesses, the
+tests start new processes as usual (production.py).
+"""
+import json
+import os
+import queue
+import runpy
+import selectors
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# What every snapshot imports; the app's own modules are imported by each child.
+WARM_UP = ('flask', 'flask.cli', 'werkzeug.serving', 'sqlalchemy', 'sqlalchemy.orm',
+           'flask_sqlalchemy', 'flask_migrate', 'alembic.command', 'flask_login',
+           'flask_wtf', 'wtforms', 'email_validator', 'dotenv')
+OPTIONAL = ('flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'psycopg')
+
+
+def run_child(request):
+    """In the forked child: become the requested command, then exit with its status."""
+    os.chdir(request['cwd'])
+    os.environ.clear()
+    os.environ.update(request['env'])
+    # As in a new process: the current folder first, then PYTHONPATH.
+    sys.path[0] = request['cwd']
+    sys.path[1:1] = [path for path in request['env'].get('PYTHONPATH', '').split(os.pathsep)
+                     if path]
+    for fd, path, flags in ((0, request['stdin'], os.O_RDONLY),
+                            (1, request['stdout'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)):
+        opened = os.open(path, flags)
+        os.dup2(opened, fd)
+        os.close(opened)
+    if request['stderr'] == request['stdout']:
+        os.dup2(1, 2)
+    else:
+        opened = os.open(request['stderr'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+        os.dup2(opened, 2)
+        os.close(opened)
+    status = 0
+    try:
+        if request['args'][0] == '-c':
+            sys.argv = ['-c', *request['args'][2:]]
+            exec(compile(request['args'][1], '<string>', 'exec'), {'__name__': '__main__'})
+        else:                                   # ['-m', module, arguments...]
+            sys.argv = [request['args'][1], *request['args'][2:]]
+            runpy.run_module(request['args'][1], run_name='__main__', alter_sys=True)
+    except SystemExit as exit:
+        status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
+        if not isinstance(exit.code, (int, type(None))):
+            print(exit.code, file=sys.stderr)
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        status = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
+def serve():
+    for name in WARM_UP:
+        __import__(name)
+    for name in OPTIONAL:
+        try:
+            __import__(name)
+        except ImportError:
+            pass
+    children = set()
+    wakeup_read, wakeup_write = os.pipe()
+    os.set_blocking(wakeup_write, False)
+    signal.set_wakeup_fd(wakeup_write)
+    signal.signal(signal.SIGCHLD, lambda *_: None)
+    selector = selectors.DefaultSelector()
+    selector.register(sys.stdin, selectors.EVENT_READ, 'request')
+    selector.register(wakeup_read, selectors.EVENT_READ, 'child')
+
+    def answer(message):
+        sys.stdout.write(json.dumps(message) + '\n')
+        sys.stdout.flush()
+
+    while True:
+        for key, _ in selector.select():
+            if key.data == 'request':
+                line = sys.stdin.readline()
+                if not line:                    # the tests are done: so are their servers
+                    for pid in children:
+                        os.kill(pid, signal.SIGKILL)
+                    return
+                request = json.loads(line)
+                pid = os.fork()
+                if pid == 0:
+                    selector.close()
+                    signal.set_wakeup_fd(-1)
+                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+                    os.close(wakeup_read)
+                    os.close(wakeup_write)
+                    run_child(request)
+                children.add(pid)
+                answer({'started': pid})
+            else:
+                os.read(wakeup_read, 512)
+                while children:
+                    pid, status = os.waitpid(-1, os.WNOHANG)
+                    if pid == 0:
+                        break
+                    children.discard(pid)
+                    answer({'exited': pid, 'status': os.waitstatus_to_exitcode(status)})
+
+
+class ForkServer:
+    """The tests' side: asks the fork server for processes, and hears when they end."""
+
+    def __init__(self):
+        self.process = subprocess.Popen([sys.executable, '-m', 'shared.forkserver'],
+                                        cwd=ROOT, stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        self.asking = threading.Lock()
+        self.started = queue.Queue()
+        self.exits = {}
+        self.exited = threading.Condition()
+        self.listener = threading.Thread(target=self.listen, daemon=True)
+        self.listener.start()
+
+    def listen(self):
+        for line in self.process.stdout:
+            answer = json.loads(line)
+            if 'started' in answer:
+                self.started.put(answer['started'])
+            else:
+                with self.exited:
+                    self.exits[answer['exited']] = answer['status']
+                    self.exited.notify_all()
+
+    def popen(self, args, cwd, env, stdout, stderr=None, stdin=os.devnull):
+        """Like subprocess.Popen([sys.executable, *args], ...) with output to files."""
+        request = {'args': list(args), 'cwd': str(cwd), 'env': dict(env),
+                   'stdin': str(stdin), 'stdout': str(stdout), 'stderr': str(stderr or stdout)}
+        with self.asking:
+            self.process.stdin.write(json.dumps(request) + '\n')
+            self.process.stdin.flush()
+            return ForkedProcess(self, self.started.get(timeout=60))
+
+    def run(self, args, cwd, env, input=None, timeout=60):
+        """Like subprocess.run([sys.executable, *args], capture_output=True, text=True)."""
+        with tempfile.TemporaryDirectory() as folder:
+            files = {name: Path(folder) / name for name in ('stdin', 'stdout', 'stderr')}
+            files['stdin'].write_text(input or '')
+            process = self.popen(args, cwd, env, files['stdout'], files['stderr'],
+                                 files['stdin'])
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                raise
+            return subprocess.CompletedProcess(args, process.returncode,
+                                               files['stdout'].read_text(),
+                                               files['stderr'].read_text())
+
+    def stop(self):
+        self.process.stdin.close()          # the server kills what is left, and ends
+        self.process.wait(timeout=10)
+        self.listener.join(timeout=10)
+        self.process.stdout.close()
+
+
+class ForkedProcess:
+    """The part of subprocess.Popen that the tests use, for a child of the fork server."""
+
+    def __init__(self, server, pid):
+        self.server = server
+        self.pid = pid
+        self.returncode = None
+
+    def poll(self):
+        with self.server.exited:
+            self.returncode = self.server.exits.get(self.pid)
+        return self.returncode
+
+    def wait(self, timeout=None):
+        with self.server.exited:
+            if not self.server.exited.wait_for(lambda: self.pid in self.server.exits,
+                                               timeout):
+                raise subprocess.TimeoutExpired(f'process {self.pid}', timeout)
+            self.returncode = self.server.exits[self.pid]
+        return self.returncode
+
+    def terminate(self):
+        self.signal(signal.SIGTERM)
+
+    def kill(self):
+        self.signal(signal.SIGKILL)
+
+    def signal(self, number):
+        if self.poll() is None:
+            try:
+                os.kill(self.pid, number)
+            except ProcessLookupError:
+                pass
+
+
+if __name__ == '__main__':
+    serve()
