@@ -250,22 +250,12 @@ def found_at(run, lines, start):
     return None
 
 
-def test_the_listing_check_finds_a_true_listing_and_not_an_altered_one():
-    # The check above runs only where a note shows a listing: prove it on a known file.
-    file = 'chapters/ch01/app/routes.py'
-    lines = (ROOT / file).read_text().splitlines()
-    route, body = lines.index("@app.route('/')"), lines.index("    return 'Hello, World!'")
-    assert route < body
-    elided = ['', *lines[route:route + 1], ELISION, lines[body].strip(), '']
-    altered = [lines[route], ELISION, "return 'Hello, Moon!'"]
-
-    test_a_code_listing_is_in_its_file(file, elided)
-    with pytest.raises(AssertionError):
-        test_a_code_listing_is_in_its_file(file, altered)
+# The check proven on a known file: an elided listing of it is found there, an altered one is not.
+KNOWN_FILE = 'chapters/ch01/app/routes.py'
+KNOWN_LISTING = ['', "@app.route('/')", ELISION, "return 'Hello, World!'", '']
 
 
-@pytest.mark.parametrize('file, listing', unique(listing_cases()))
-def test_a_code_listing_is_in_its_file(file, listing):
+def listing_is_in_file(file, listing):
     assert file is not None, 'a listing: end the text before it with its file, `path`:'
     assert (ROOT / file).is_file(), f'the listing names {file}, which is not a file'
     lines = [line.rstrip() for line in (ROOT / file).read_text().splitlines()]
@@ -273,6 +263,20 @@ def test_a_code_listing_is_in_its_file(file, listing):
     for run in segments(listing):
         position = found_at(run, lines, position)
         assert position is not None, f'{file} has no lines reading:\n' + '\n'.join(run)
+
+
+@pytest.mark.parametrize('file, listing', [
+    pytest.param(KNOWN_FILE, KNOWN_LISTING, id=f'known: {KNOWN_FILE}'),
+    *unique(listing_cases())])
+def test_a_code_listing_is_in_its_file(file, listing):
+    listing_is_in_file(file, listing)
+
+
+def test_an_altered_listing_is_not_found():
+    altered = ["@app.route('/')", ELISION, "return 'Hello, Moon!'"]
+
+    with pytest.raises(AssertionError, match='has no lines reading'):
+        listing_is_in_file(KNOWN_FILE, altered)
 
 
 # --- (4) pytest commands --------------------------------------------------------------------
