@@ -1,4 +1,5 @@
 import sqlalchemy as sa
+from flask import request
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, ValidationError
@@ -7,14 +8,24 @@ from app import db
 from app.models import User
 
 
-class LoginForm(FlaskForm):
+class BrowserForm(FlaskForm):
+    """A form as a browser posts it: form fields, and nothing else."""
+
+    def __init__(self, *args, **kwargs):
+        # Flask-WTF would also fill the form from a JSON body or from uploaded
+        # files: numbers, lists and files, which validators for text crash on.
+        kwargs.setdefault('formdata', request.form)
+        super().__init__(*args, **kwargs)
+
+
+class LoginForm(BrowserForm):
     username = StringField('Username', validators=[DataRequired()])
     password = PasswordField('Password', validators=[DataRequired()])
     remember_me = BooleanField('Remember Me')
     submit = SubmitField('Sign In')
 
 
-class RegistrationForm(FlaskForm):
+class RegistrationForm(BrowserForm):
     username = StringField('Username', validators=[DataRequired(), Length(max=64)])
     email = StringField('Email', validators=[DataRequired(), Email(), Length(max=120)])
     password = PasswordField('Password', validators=[DataRequired()])
@@ -33,7 +44,7 @@ class RegistrationForm(FlaskForm):
             raise ValidationError('Please use a different email address.')
 
 
-class EditProfileForm(FlaskForm):
+class EditProfileForm(BrowserForm):
     username = StringField('Username', validators=[DataRequired(), Length(max=64)])
     about_me = TextAreaField('About me', validators=[Length(min=0, max=140)])
     submit = SubmitField('Submit')

@@ -1,5 +1,5 @@
+import re
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from flask import flash, redirect, render_template, request, url_for
@@ -11,10 +11,11 @@ from app.models import User
 
 
 def is_safe_next(target):
-    # Only a path on this site. Browsers read a backslash as a slash,
-    # so '/\evil.example' would otherwise leave the site.
-    parts = urlsplit(target.replace('\\', '/'))
-    return target.startswith('/') and not parts.scheme and not parts.netloc
+    # Only a path on this site: one slash, and no second one ('//evil.example'
+    # names another host). Browsers skip tabs and newlines in a URL and read a
+    # backslash as a slash, so check the second slash as a browser sees it.
+    seen = re.sub(r'[\t\n\r]', '', target).replace('\\', '/')
+    return target.startswith('/') and not seen.startswith('//')
 
 
 @app.before_request
