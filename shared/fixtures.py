@@ -49,6 +49,14 @@ def app(snapshot):
 
 
 @pytest.fixture
+def client(app):
+    """A test client of the app. pytest-flask's own keeps the context of its last request
+    open, so that a second client of the same test would share its `g` (the signed-in
+    user, the CSRF token): this one does not."""
+    return app.test_client()
+
+
+@pytest.fixture
 def _push_request_context():
     # pytest-flask keeps one request context open for the whole test, so every
     # request of a test would share `g` and the database session (a user cached
@@ -102,9 +110,10 @@ def make_user(app, db, models):
 
 @pytest.fixture
 def log_in(client):
-    """log_in(person): sign in through the login form, as the person would."""
-    def log_in(person, client=client):
-        response = pages.sign_in(client, person)
+    """log_in(person): sign in through the login form, as the person would.
+    log_in(person, path='/login?next=...', remember_me='y'): at that address, with more."""
+    def log_in(person, client=client, path='/login', **fields):
+        response = pages.sign_in(client, person, path, **fields)
         assert response.status_code == 302, f'could not log in as {person.username}'
         return response
     return log_in

@@ -34,7 +34,7 @@ OPTIONAL = ('flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'psycopg')
 
 
 def run_child(request):
-    """In the forked child: become the requested command, then exit with its status."""
+    """In the forked child: become the requested command, and end when it ends."""
     os.chdir(request['cwd'])
     os.environ.clear()
     os.environ.update(request['env'])
@@ -53,25 +53,15 @@ def run_child(request):
         opened = os.open(request['stderr'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(opened, 2)
         os.close(opened)
-    status = 0
-    try:
-        if request['args'][0] == '-c':
-            sys.argv = ['-c', *request['args'][2:]]
-            exec(compile(request['args'][1], '<string>', 'exec'), {'__name__': '__main__'})
-        else:                                   # ['-m', module, arguments...]
-            sys.argv = [request['args'][1], *request['args'][2:]]
-            runpy.run_module(request['args'][1], run_name='__main__', alter_sys=True)
-    except SystemExit as exit:
-        status = exit.code if isinstance(exit.code, int) else (0 if exit.code is None else 1)
-        if not isinstance(exit.code, (int, type(None))):
-            print(exit.code, file=sys.stderr)
-    except BaseException:
-        import traceback
-        traceback.print_exc()
-        status = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    # The command ends this process the way it would end a new one: at its SystemExit,
+    # or at its end, Python waits for the command's threads and runs its exit handlers.
+    if request['args'][0] == '-c':
+        sys.argv = ['-c', *request['args'][2:]]
+        exec(compile(request['args'][1], '<string>', 'exec'), {'__name__': '__main__'})
+    else:                                       # ['-m', module, arguments...]
+        sys.argv = [request['args'][1], *request['args'][2:]]
+        runpy.run_module(request['args'][1], run_name='__main__', alter_sys=True)
+    sys.exit(0)
 
 
 def serve():

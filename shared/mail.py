@@ -49,11 +49,6 @@ class Inbox:
     port: int
     received: list = field(default_factory=list)
 
-    async def handle_DATA(self, server, session, envelope):
-        self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
-                                      email.message_from_bytes(envelope.content)))
-        return '250 Message accepted for delivery'
-
     @property
     def messages(self):
         """What the server has received, once every message still on its way is in."""
@@ -71,10 +66,23 @@ class Inbox:
         return {'MAIL_SERVER': self.host, 'MAIL_PORT': str(self.port)}
 
 
+class Receiver:
+    """What aiosmtpd calls for each message (it looks at every attribute of its
+    handler, so the handler is this small class, not the Inbox)."""
+
+    def __init__(self, inbox):
+        self.inbox = inbox
+
+    async def handle_DATA(self, server, session, envelope):
+        self.inbox.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
+                                            email.message_from_bytes(envelope.content)))
+        return '250 Message accepted for delivery'
+
+
 @pytest.fixture(scope='session')
 def _mail_server():
     inbox = Inbox(host='127.0.0.1', port=free_port())
-    controller = Controller(inbox, hostname=inbox.host, port=inbox.port)
+    controller = Controller(Receiver(inbox), hostname=inbox.host, port=inbox.port)
     controller.start()
     yield inbox
     controller.stop()

@@ -108,13 +108,14 @@ def post_form(client, path, follow_redirects=False, **fields):
     return submit(client, path, client.get(path), fields, follow_redirects)
 
 
-def sign_in(client, person, follow_redirects=False, **fields):
-    """Sign in through the login form, as the person would: with their e-mail address
-    where the form asks for one (from chapter 8 on), else with their username."""
-    page = client.get('/login')
+def sign_in(client, person, path='/login', follow_redirects=False, **fields):
+    """Sign in through the login form at path ('/login?next=...' say), as the person
+    would: with their e-mail address where the form asks for one (from chapter 8 on),
+    else with their username."""
+    page = client.get(path)
     asks_for_email = Page(page.text).soup.find(attrs={'name': 'email'}) is not None
     who = {'email': person.email} if asks_for_email else {'username': person.username}
-    return submit(client, '/login', page,
+    return submit(client, path, page,
                   {**who, 'password': person.password, **fields}, follow_redirects)
 
 
