@@ -123,6 +123,7 @@ class Visitor:
     """A person at the browser: goes to pages, types, presses, and reads."""
 
     WAIT = 5  # seconds; pages come from this machine
+    POLL = 0.02  # seconds between tries: a page here is ready in milliseconds
 
     def __init__(self, browser, site, screenshots, snapshot_name, red_first=False):
         self.browser = browser
@@ -185,7 +186,7 @@ class Visitor:
         """Do action until it returns something true. Until then the page may still be
         drawing, or being replaced, which Chromium reports as an error of its own."""
         try:
-            return WebDriverWait(self.browser, self.WAIT,
+            return WebDriverWait(self.browser, self.WAIT, poll_frequency=self.POLL,
                                  ignored_exceptions=(WebDriverException,)).until(action)
         except TimeoutException as timeout:
             raise AssertionError(f'could not {what} in {self.WAIT} s ({timeout.msg})') from None

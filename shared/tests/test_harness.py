@@ -18,13 +18,19 @@ def pytest_in_repository(*args, **environment):
     return result.returncode, result.stdout + result.stderr
 
 
-def test_a_chapter_runs_its_own_and_earlier_tests_against_its_snapshot():
-    code, output = pytest_in_repository('--chapter', 'ch02')
+@pytest.fixture(scope='module')
+def chapter_two():
+    """One run of `pytest --chapter ch02 -v`, which several promises are read from."""
+    return pytest_in_repository('--chapter', 'ch02', '-v')
+
+
+def test_a_chapter_runs_its_own_and_earlier_tests_against_its_snapshot(chapter_two):
+    code, output = chapter_two
 
     assert code == 0, output
     assert f'tests/ch01..ch02 against {ROOT}/chapters/ch02' in output
     assert 'tests/ch01/test_hello.py::test_flaskenv_names_the_app_for_flask_run PASSED' \
-        in pytest_in_repository('--chapter', 'ch02', '-v')[1]
+        in output
 
 
 def test_a_tests_folder_names_the_chapter():
@@ -42,8 +48,8 @@ def test_two_chapters_in_one_process_are_refused():
     assert 'one chapter per pytest process' in output
 
 
-def test_a_test_ended_by_a_later_chapter_is_deselected_there():
-    code, output = pytest_in_repository('--chapter', 'ch02', '-v')
+def test_a_test_ended_by_a_later_chapter_is_deselected_there(chapter_two):
+    code, output = chapter_two
 
     assert code == 0, output
     assert 'test_home_page_says_hello_world' not in output
