@@ -8,6 +8,7 @@
 Both first make .venv (once) and install requirements.txt into it.
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -21,6 +22,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / '.venv'
 REQUIREMENTS = ROOT / 'requirements.txt'
 INSTALLED = VENV / 'installed-requirements.txt'
+TIMES = VENV / 'verify-times.json'   # how long each run of the last verify took
 CHAPTERS = sorted(path.name for path in (ROOT / 'chapters').glob('ch[0-9][0-9]'))
 
 
@@ -83,6 +85,11 @@ def verify(jobs):
            [(f'{chapter}-start', ['--chapter', chapter, '--start'])
             for chapter in reversed(CHAPTERS[1:])] + \
            [('harness', ['shared/tests'])]
+    # The longest runs first, as long as they took last time: then the processes
+    # finish together instead of one of them ending the verify alone.
+    last_times = json.loads(TIMES.read_text()) if TIMES.exists() else {}
+    runs.sort(key=lambda run: -last_times.get(run[0], 0))
+    times = {}
     began = time.monotonic()
     failed_runs, passed, failed, skipped = [], 0, 0, 0
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -96,11 +103,13 @@ def verify(jobs):
                 passed += found.get('passed', 0)
             failed += found.get('failed', 0) + found.get('error', 0) + found.get('errors', 0)
             skipped += found.get('skipped', 0)
+            times[name] = round(seconds, 1)
             status = 'ok' if result.returncode == 0 else 'FAILED'
             print(f'{name:<11} {status:<7} {summary}, {seconds:5.1f}s', flush=True)
             if result.returncode != 0:
                 failed_runs.append(name)
                 print(result.stdout, result.stderr, sep='\n', flush=True)
+    TIMES.write_text(json.dumps(times))
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'
           + (f" Failed: {', '.join(failed_runs)}." if failed_runs else ''))
     line = f'verify: {passed} passed, {failed} failed'
