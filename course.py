@@ -56,14 +56,27 @@ def ensure_environment():
 def serve(chapter, port):
     folder = ROOT / 'chapters' / chapter
     flask = [venv_python(), '-m', 'flask']
+    environment = dict(os.environ)
+    mail_server = None
+    if (folder / 'app' / 'email.py').is_file() and 'MAIL_SERVER' not in environment:
+        # From chapter 8 the app sends e-mail (the link that confirms an account, say):
+        # a mail server that prints each message here, unless you named one yourself.
+        mail_server = subprocess.Popen([venv_python(), '-m', 'aiosmtpd', '-n', '-c',
+                                        'aiosmtpd.handlers.Debugging', '-l', 'localhost:8025'])
+        environment.update(MAIL_SERVER='localhost', MAIL_PORT='8025')
+        print('E-mail the app sends is printed here (aiosmtpd on localhost:8025).', flush=True)
     if (folder / 'migrations').is_dir():
         # Creates app.db on the first run, and brings it up to date after that.
-        subprocess.run([*flask, 'db', 'upgrade'], cwd=folder, check=True)
+        subprocess.run([*flask, 'db', 'upgrade'], cwd=folder, env=environment, check=True)
     print(f'Serving {chapter} on http://localhost:{port} (Ctrl+C to stop)', flush=True)
     try:
-        return subprocess.run([*flask, 'run', '--port', str(port)], cwd=folder).returncode
+        return subprocess.run([*flask, 'run', '--port', str(port)], cwd=folder,
+                              env=environment).returncode
     except KeyboardInterrupt:
         return 0
+    finally:
+        if mail_server is not None:
+            mail_server.terminate()
 
 
 def pytest_run(name, arguments):

@@ -108,13 +108,18 @@ def post_form(client, path, follow_redirects=False, **fields):
     return submit(client, path, client.get(path), fields, follow_redirects)
 
 
+def who_signs_in(login_page, username, email):
+    """What the login form asks a person to say who they are: {'email': email} where it
+    has an e-mail field (from chapter 8 on), else {'username': username}."""
+    asks_for_email = Page(login_page).soup.find(attrs={'name': 'email'}) is not None
+    return {'email': email} if asks_for_email else {'username': username}
+
+
 def sign_in(client, person, path='/login', follow_redirects=False, **fields):
     """Sign in through the login form at path ('/login?next=...' say), as the person
-    would: with their e-mail address where the form asks for one (from chapter 8 on),
-    else with their username."""
+    would."""
     page = client.get(path)
-    asks_for_email = Page(page.text).soup.find(attrs={'name': 'email'}) is not None
-    who = {'email': person.email} if asks_for_email else {'username': person.username}
+    who = who_signs_in(page.text, person.username, person.email)
     return submit(client, path, page,
                   {**who, 'password': person.password, **fields}, follow_redirects)
 

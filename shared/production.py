@@ -108,11 +108,12 @@ def migrated_database(snapshot, tmp_path_factory, python_processes):
     return database
 
 
-@pytest.fixture
-def migrate(snapshot, tmp_path, python_processes):
-    """migrate('f9aa3e17053d'): bring this test's own database file to that revision
-    ('head' if none is named) with `flask db upgrade`; returns the file's path."""
-    database = tmp_path / 'migrated.db'
+@pytest.fixture(scope='module')
+def migrate(snapshot, tmp_path_factory, python_processes):
+    """migrate('f9aa3e17053d'): bring this test module's own database file to that
+    revision ('head' if none is named) with `flask db upgrade`; returns the file's path.
+    One file per module: its tests look at one upgrade from as many sides as they like."""
+    database = tmp_path_factory.mktemp('migrate') / 'migrated.db'
 
     def migrate(revision='head'):
         upgrade(python_processes, snapshot, database, revision)

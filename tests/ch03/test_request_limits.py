@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from shared.pages import csrf_token
+from shared.pages import csrf_token, who_signs_in
 
 BODY_LIMIT = 16 * 1024      # MAX_CONTENT_LENGTH: bytes in the whole body
 FIELD_LIMIT = 4 * 1024      # MAX_FORM_MEMORY_SIZE: bytes in one field of a multipart body
@@ -17,13 +17,16 @@ AT_AND_PAST = pytest.mark.parametrize('past, status', [(0, 302), (1, 413)],
 
 
 @pytest.fixture
-def token(client):
-    return csrf_token(client.get('/login').text)
+def sign_in(client):
+    """The login page's CSRF token, and who Susan says she is (her username, or from
+    chapter 8 her e-mail address)."""
+    page = client.get('/login').text
+    return {'csrf_token': csrf_token(page), **who_signs_in(page, 'susan', 'susan@example.com')}
 
 
 @AT_AND_PAST
-def test_sign_in_post_is_refused_past_16_kb(client, token, past, status):
-    body = urlencode({'csrf_token': token, 'username': 'susan', 'password': ''})
+def test_sign_in_post_is_refused_past_16_kb(client, sign_in, past, status):
+    body = urlencode({**sign_in, 'password': ''})
     body += 'x' * (BODY_LIMIT + past - len(body))      # the password fills the body
 
     response = client.post('/login', data=body,
@@ -36,16 +39,16 @@ def test_sign_in_post_is_refused_past_16_kb(client, token, past, status):
 # a little over 4 KB is refused already: "still read" is shown with a 3 KB field.
 @pytest.mark.parametrize('size, status', [(3 * 1024, 302), (FIELD_LIMIT + 1, 413)],
                          ids=['3-kb', 'one-past-4-kb'])
-def test_multipart_post_is_refused_for_a_field_past_4_kb(client, token, size, status):
+def test_multipart_post_is_refused_for_a_field_past_4_kb(client, sign_in, size, status):
     response = client.post('/login', content_type='multipart/form-data', data={
-        'csrf_token': token, 'username': 'susan', 'password': 'x' * size})
+        **sign_in, 'password': 'x' * size})
 
     assert response.status_code == status
 
 
 @AT_AND_PAST
-def test_multipart_post_is_refused_past_20_fields(client, token, past, status):
-    fields = {'csrf_token': token, 'username': 'susan', 'password': 'x'}
+def test_multipart_post_is_refused_past_20_fields(client, sign_in, past, status):
+    fields = {**sign_in, 'password': 'x'}
     fields.update({f'extra{n}': 'x' for n in range(PARTS_LIMIT + past - len(fields))})
 
     response = client.post('/login', content_type='multipart/form-data', data=fields)

@@ -49,9 +49,8 @@ def alice(make_user):
 
 
 @pytest.mark.parametrize('target', TARGETS)
-def test_login_with_any_next_signs_in_and_stays_on_the_site(alice, post_form, client, target):
-    response = post_form('/login?' + urlencode({'next': target}),
-                         username='alice', password='correct horse')
+def test_login_with_any_next_signs_in_and_stays_on_the_site(alice, log_in, client, target):
+    response = log_in(alice, path='/login?' + urlencode({'next': target}))
 
     location = response.headers.get('Location', '')
     assert response.status_code == 302
