@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from shared.net import free_port
-from shared.pages import csrf_token, post_form
+from shared.pages import Page, csrf_token, post_form, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 SUSAN = {'username': 'susan', 'email': 'susan@example.com',
@@ -120,3 +120,38 @@ def test_mail_server_down_registration_still_succeeds_and_logs_the_failure(
                for line in log.splitlines()), f'the failure is not in the log:\n{log}'
     assert 'ConnectionRefusedError' in log
     assert 'correct horse' not in log
+
+
+@pytest.fixture
+def mail_server_down(app):
+    """From now on the app's mail server is a port nobody listens on."""
+    app.config['MAIL_PORT'] = free_port()
+
+
+def test_mail_server_down_the_new_user_is_told_and_can_ask_again(
+        mail_server_down, post_form, client, profiles, smtp_server):
+    response = post_form('/register', follow_redirects=True, **SUSAN)
+
+    assert Page(response.text).flashes == [
+        'Congratulations, you are now a registered user!',
+        'We could not send you the confirmation e-mail. Sign in and ask for another one.']
+    assert profiles() == [('susan', None)]
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize('page, action, fields', [
+    ('/unconfirmed', '/confirm', {}),
+    ('/change_email', '/change_email', {'email': 'susan@example.org',
+                                        'password': 'correct horse'}),
+], ids=['send-another', 'change-email'])
+def test_mail_server_down_the_person_asking_for_an_email_is_told(
+        mail_server_down, make_user, log_in, client, smtp_server, database_contents,
+        page, action, fields):
+    log_in(make_user('susan', confirmed=page != '/unconfirmed'))
+    before = database_contents(ignoring=('user.last_seen',))
+
+    response = submit(client, action, client.get(page), fields, follow_redirects=True)
+
+    assert 'We could not send the e-mail. Please try again later.' in Page(response.text).flashes
+    assert smtp_server.messages == []
+    assert database_contents(ignoring=('user.last_seen',)) == before

@@ -1,4 +1,5 @@
 import smtplib
+import socket
 from threading import Thread
 
 from flask import current_app, render_template
@@ -19,7 +20,17 @@ def send_async_email(app, msg):
 
 
 def send_email(to, subject, template, **kwargs):
+    """Send an e-mail from a thread of its own, and return the thread; or None, sending
+    nothing, when the mail server is down, so that the page can say so."""
     app = current_app._get_current_object()
+    try:
+        # A server that is down refuses the connection at once. The SMTP conversation,
+        # which can take seconds, happens in the thread, off the request.
+        socket.create_connection((app.config['MAIL_SERVER'], app.config['MAIL_PORT']),
+                                 timeout=5).close()
+    except OSError:
+        app.logger.exception('Could not send e-mail to %s: no mail server answers', to)
+        return None
     msg = Message(app.config['MAIL_SUBJECT_PREFIX'] + subject,
                   sender=app.config['MAIL_SENDER'], recipients=[to])
     msg.body = render_template(template + '.txt', **kwargs)

@@ -34,8 +34,8 @@ def is_safe_next(target):
 
 def send_confirmation_email(user):
     token = user.generate_confirmation_token()
-    send_email(user.email, 'Confirm Your Account', 'auth/email/confirm',
-               user=user, token=token)
+    return send_email(user.email, 'Confirm Your Account', 'auth/email/confirm',
+                      user=user, token=token)
 
 
 @bp.before_app_request
@@ -91,9 +91,13 @@ def register():
         db.session.add(user)
         # Committed first: the confirmation token holds the new user's id.
         db.session.commit()
-        send_confirmation_email(user)
+        sent = send_confirmation_email(user)
         flash('Congratulations, you are now a registered user!')
-        flash('A confirmation e-mail has been sent to you.')
+        if sent:
+            flash('A confirmation e-mail has been sent to you.')
+        else:
+            flash('We could not send you the confirmation e-mail. '
+                  'Sign in and ask for another one.')
         return redirect(url_for('auth.login'))
     return render_template('auth/register.html', title='Register', form=form)
 
@@ -127,8 +131,10 @@ def resend_confirmation():
         return redirect(url_for('main.index'))
     form = ResendConfirmationForm()
     if form.validate_on_submit():
-        send_confirmation_email(current_user)
-        flash('A new confirmation e-mail has been sent to you.')
+        if send_confirmation_email(current_user):
+            flash('A new confirmation e-mail has been sent to you.')
+        else:
+            flash('We could not send the e-mail. Please try again later.')
         return redirect(url_for('main.index'))
     return render_template('auth/unconfirmed.html', title='Confirm Your Account',
                            form=form)
@@ -196,10 +202,12 @@ def change_email_request():
             new_email = form.email.data.lower()
             token = current_user.generate_email_change_token(new_email)
             # The link goes to the new address: it proves the person owns it.
-            send_email(new_email, 'Confirm your new e-mail address',
-                       'auth/email/change_email', user=current_user, token=token)
-            flash('An e-mail with instructions to confirm your new e-mail address '
-                  'has been sent to you.')
+            if send_email(new_email, 'Confirm your new e-mail address',
+                          'auth/email/change_email', user=current_user, token=token):
+                flash('An e-mail with instructions to confirm your new e-mail address '
+                      'has been sent to you.')
+            else:
+                flash('We could not send the e-mail. Please try again later.')
             return redirect(url_for('main.index'))
         form.password.errors.append('Invalid password.')
     return render_template('auth/change_email.html', title='Change Email Address',
