@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
+from jinja2 import BytecodeCache
 from werkzeug.datastructures import ImmutableDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,7 +251,27 @@ class Snapshot:
         with environment_for_tests(self.environment):
             app = self.package.create_app('testing')
         assert app.testing, "create_app('testing') did not build an app in testing mode"
+        app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
         return app
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled once per process. Every new app would otherwise parse and
+    compile each template again (about 10 ms a test); Jinja keys the cache by the
+    template's file name and a checksum of its source."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = CompiledTemplates()
 
 
 def environment_of_tests(mail_server):
