@@ -53,9 +53,13 @@ class Person:
 
 def add_user(session, models, username, email=None, password='correct horse', **columns):
     """Save a user through the snapshot's own model, as registering would. From chapter 8
-    on, a user has confirmed their address unless the test says confirmed=False."""
+    on, a user has confirmed their address unless the test says confirmed=False. From
+    chapter 9, role='Moderator' gives them that role instead of the default one."""
     if hasattr(models.User, 'confirmed'):
         columns.setdefault('confirmed', True)
+    if 'role' in columns:
+        columns['role'] = session.scalar(
+            sa.select(models.Role).where(models.Role.name == columns['role']))
     user = models.User(username=username, email=email or f'{username}@example.com', **columns)
     if hasattr(user, 'set_password'):
         user.set_password(password)

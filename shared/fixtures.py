@@ -41,6 +41,10 @@ def app(snapshot):
     if snapshot.db is not None:
         with app.app_context():
             snapshot.db.create_all()
+            # From chapter 9 the roles are rows that `flask db upgrade` puts in.
+            role = getattr(getattr(snapshot.package, 'models', None), 'Role', None)
+            if role is not None:
+                role.insert_roles()
     yield app
     if snapshot.db is not None:
         with app.app_context():
@@ -102,7 +106,8 @@ def post_form(client):
 
 @pytest.fixture
 def make_user(app, db, models):
-    """make_user('susan'): a user in the database; returns who they are and their password."""
+    """make_user('susan'): a user in the database; returns who they are and their password.
+    make_user('bob', role='Moderator', about_me='...'): with a role, and columns."""
     def make(username, email=None, password='correct horse', **columns):
         with app.app_context():
             return add_user(db.session, models, username, email, password, **columns)

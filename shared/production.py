@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-import sqlalchemy.orm as so
 
 from shared.database import add_user, database_contents
 from shared.forkserver import ForkServer
@@ -26,7 +25,7 @@ from shared.pages import HttpClient, sign_in
 
 SETTINGS_FROM_OUTSIDE = ('FLASK_APP', 'FLASK_CONFIG', 'FLASK_DEBUG', 'DATABASE_URL',
                          'SECRET_KEY', 'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS',
-                         'MAIL_USERNAME', 'MAIL_PASSWORD')
+                         'MAIL_USERNAME', 'MAIL_PASSWORD', 'MICROBLOG_ADMIN')
 
 # Python code that finds the app as `flask` does, through FLASK_APP.
 LOAD_APP = ('import os\n'
@@ -123,6 +122,7 @@ def migrate(snapshot, tmp_path_factory, python_processes):
 
 @dataclass
 class RunningApp:
+    snapshot: object
     url: str
     folder: Path          # the server's working directory: logs/ appears here
     database: Path
@@ -134,13 +134,9 @@ class RunningApp:
 
     def add_user(self, username, **columns):
         """A user saved in the app's database file, as make_user() saves one."""
-        engine = sa.create_engine(f'sqlite:///{self.database}')
-        try:
-            with so.Session(engine) as session:
-                return add_user(session, importlib.import_module('app.models'), username,
-                                **columns)
-        finally:
-            engine.dispose()
+        with self.snapshot.session_on(self.database) as session:
+            return add_user(session, importlib.import_module('app.models'), username,
+                            **columns)
 
     def signed_in_client(self, username, password='correct horse'):
         """A client of someone who has an account and signed in through the login form."""
@@ -195,7 +191,7 @@ def run_app(snapshot, migrated_database, tmp_path, python_processes):
         process = python_processes.popen(
             ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', str(port)],
             folder, environment, output_file)
-        running = RunningApp(f'http://127.0.0.1:{port}', folder, folder / 'app.db', process,
+        running = RunningApp(snapshot, f'http://127.0.0.1:{port}', folder, folder / 'app.db', process,
                              output_file)
         started.append(running)
         if not wait_for_port(port, alive=lambda: process.poll() is None):

@@ -16,8 +16,10 @@ def test_user_is_stored_with_username_and_email(app, db, models):
     assert [tuple(user) for user in users] == [('susan', 'susan@example.com')]
 
 
-def test_user_shows_its_username_when_printed(models):
-    assert repr(models.User(username='susan')) == '<User susan>'
+def test_user_shows_its_username_when_printed(app, models):
+    # Inside the app: from chapter 9 a new User looks up its role in the database.
+    with app.app_context():
+        assert repr(models.User(username='susan')) == '<User susan>'
 
 
 def test_post_shows_its_body_when_printed(models):
