@@ -11,7 +11,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 from werkzeug.serving import make_server
 
 INSTALL_HINT = ('install Chromium and its driver (Debian/Ubuntu: '
@@ -158,6 +158,14 @@ class Visitor:
                 box.click()
             return box.is_selected()
         self.keeps_looking(tick, f'tick {field!r}')
+
+    def chooses(self, field, label):
+        """Pick the option that says label from the list named field."""
+        def choose(browser):
+            options = Select(browser.find_element(By.NAME, field))
+            options.select_by_visible_text(label)
+            return options.first_selected_option.text == label
+        self.keeps_looking(choose, f'choose {label!r} from {field!r}')
 
     def presses(self, label):
         self.clicks_and_waits_for_next_page(

@@ -1,6 +1,7 @@
 """The fixtures every chapter's tests use: the app, its database, users, forms."""
 import importlib
 import runpy
+from contextlib import contextmanager
 
 import pytest
 import sqlalchemy as sa
@@ -152,3 +153,28 @@ def record_queries(app, db):
     with app.app_context():
         engine = db.engine
     return lambda: recorded_queries(engine)
+
+
+@pytest.fixture
+def another_request_first(db, models):
+    """with another_request_first('bob', username='carol'): ...  The race a form's check
+    leaves open: the moment this test's request is about to save a user with that value,
+    another request gives it to bob and commits first."""
+    @contextmanager
+    def race(person, **taken):
+        (column, value), = taken.items()
+        User = models.User
+
+        def commit_first(session, flush_context, instances):
+            if any(isinstance(row, User) and getattr(row, column) == value
+                   for row in session.dirty):
+                with db.engine.begin() as other_request:
+                    other_request.execute(sa.update(User).where(
+                        User.username == person).values({column: value}))
+
+        sa.event.listen(db.session, 'before_flush', commit_first)
+        try:
+            yield
+        finally:
+            sa.event.remove(db.session, 'before_flush', commit_first)
+    return race

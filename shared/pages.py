@@ -71,8 +71,14 @@ class Page:
         return field
 
     def value(self, name):
-        """What the field holds: its text, its value, or for a checkbox whether it is ticked."""
+        """What the field holds: its text, its value, for a checkbox whether it is ticked,
+        for a list the value of the option chosen (the first, as in a browser, if none is)."""
         field = self.field(name)
+        if field.name == 'select':
+            options = field.find_all('option')
+            chosen = next((option for option in options if option.has_attr('selected')),
+                          options[0] if options else None)
+            return chosen.get('value', chosen.get_text()) if chosen is not None else None
         if field.name == 'textarea':
             # A browser drops the one line break that may follow <textarea>.
             text = field.get_text()

@@ -50,23 +50,11 @@ def test_keeping_your_own_username_saves_the_profile(
 
 
 def test_name_taken_between_check_and_commit_shows_form_error(
-        alice_and_bob, post_form, db, models, profiles):
+        alice_and_bob, post_form, another_request_first, profiles):
     # The race the validator leaves open: Alice's form passes validate_username(),
     # then, before her commit, another request gives Bob the same name and commits.
-    alice, bob = alice_and_bob
-    User = models.User
-
-    def bob_commits_carol_first(session, flush_context, instances):
-        if any(isinstance(row, User) and row.username == 'carol' for row in session.dirty):
-            with db.engine.begin() as other_request:
-                other_request.execute(
-                    sa.update(User).where(User.id == bob.id).values(username='carol'))
-
-    sa.event.listen(db.session, 'before_flush', bob_commits_carol_first)
-    try:
+    with another_request_first('bob', username='carol'):
         response = post_form('/edit_profile', username='carol', about_me='I am Carol')
-    finally:
-        sa.event.remove(db.session, 'before_flush', bob_commits_carol_first)
 
     assert response.status_code == 200
     assert Page(response.text).errors('username') == ['Please use a different username.']

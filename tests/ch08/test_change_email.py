@@ -120,23 +120,12 @@ def test_address_taken_before_the_link_is_opened_is_refused(change_link, make_us
                            'carol': NEW}
 
 
-def test_address_taken_between_check_and_commit_is_refused(change_link, client, db, models,
-                                                           alice, addresses):
+def test_address_taken_between_check_and_commit_is_refused(change_link, client, alice,
+                                                           another_request_first, addresses):
     # The race the check leaves open: Alice's link passes it, then, before her commit,
     # another request gives Bob the same address and commits.
-    User = models.User
-
-    def bob_takes_the_address_first(session, flush_context, instances):
-        if any(isinstance(row, User) and row.email == NEW for row in session.dirty):
-            with db.engine.begin() as other_request:
-                other_request.execute(
-                    sa.update(User).where(User.username == 'bob').values(email=NEW))
-
-    sa.event.listen(db.session, 'before_flush', bob_takes_the_address_first)
-    try:
+    with another_request_first('bob', email=NEW):
         response = client.get(change_link, follow_redirects=True)
-    finally:
-        sa.event.remove(db.session, 'before_flush', bob_takes_the_address_first)
 
     assert response.status_code == 200
     assert Page(response.text).flashes == [REFUSED]

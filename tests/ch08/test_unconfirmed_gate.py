@@ -93,6 +93,8 @@ def test_gate_lets_through(alice, log_in, client, who, answer):
     assert response.location == answer
 
 
+@pytest.mark.ends('ch10', reason='from chapter 10 times come back from the database marked '
+                                 'as UTC, which a naive datetime cannot be compared with')
 def test_unconfirmed_user_is_still_seen(bob, client, app, db, models):
     long_ago = datetime(2000, 1, 1)
     with app.app_context():
