@@ -97,7 +97,8 @@ class ServerThread(threading.Thread):
             self.app = app
 
     def run(self):
-        self.server.serve_forever()
+        # stop() waits for the loop to look again: every 50 ms, not Python's 500.
+        self.server.serve_forever(poll_interval=0.05)
 
     def stop(self):
         self.server.shutdown()
@@ -146,9 +147,10 @@ class Visitor:
     def fills_in(self, field, text):
         def type_text(browser):
             box = browser.find_element(By.NAME, field)
-            box.clear()
+            if box.get_property('value'):     # clearing costs more than looking
+                box.clear()
             box.send_keys(text)
-            return box.get_attribute('value') == text
+            return box.get_property('value') == text
         self.keeps_looking(type_text, f'type into {field!r}')
 
     def ticks(self, field):
