@@ -118,8 +118,8 @@ def test_someone_elses_username_or_address_is_refused(boss, bob, post_form, fiel
     assert database_contents(ignoring=SIGNED_IN_WRITES) == before
 
 
-@pytest.mark.parametrize('field, value', [('username', 'carol'),
-                                          ('email', 'carol@new.example')])
+@pytest.mark.parametrize('field, value', [('username', 'caroline'),
+                                          ('email', 'caroline@new.example')])
 def test_a_name_or_address_taken_between_check_and_commit_is_refused(
         boss, bob, make_user, post_form, fields, another_request_first, account_of,
         field, value):

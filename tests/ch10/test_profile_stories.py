@@ -22,7 +22,7 @@ def test_the_administrator_makes_bob_a_moderator(visitor, register, app, make_us
     visitor.takes_screenshot('admin-editor')
     visitor.presses('Submit')
 
-    # His profile shows the change; the avatar, which cannot load here, keeps its room.
+    # His profile shows the change; the avatar cannot load here, and its text stands in.
     visitor.sees('The profile has been updated.')
     visitor.sees('Name: Bob Smith')
     visitor.takes_screenshot('edited-profile')
