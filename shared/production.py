@@ -120,6 +120,31 @@ def migrate(snapshot, tmp_path_factory, python_processes):
     return migrate
 
 
+@pytest.fixture(scope='module')
+def upgraded_from(migrate):
+    """upgraded_from('830e0b755ede', user=[{...}, ...]): this module's database file at
+    that revision, with these rows put in each table, then upgraded to the newest revision
+    with `flask db upgrade`, as a person would upgrade their site. Returns an engine on it."""
+    engines = []
+
+    def upgraded_from(revision, **tables):
+        engine = sa.create_engine(f'sqlite:///{migrate(revision)}')
+        engines.append(engine)
+        with engine.begin() as connection:
+            for table, rows in tables.items():
+                columns = list(rows[0])
+                connection.execute(sa.text(
+                    f'INSERT INTO "{table}" ({", ".join(columns)}) '
+                    f'VALUES ({", ".join(":" + column for column in columns)})'), rows)
+        engine.dispose()
+        migrate()
+        return engine
+
+    yield upgraded_from
+    for engine in engines:
+        engine.dispose()
+
+
 @dataclass
 class RunningApp:
     snapshot: object

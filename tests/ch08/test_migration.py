@@ -29,22 +29,10 @@ POSTS = [
 
 
 @pytest.fixture(scope='module')
-def upgraded(migrate):
+def upgraded(upgraded_from):
     """A database at chapter 7's head, with USERS and POSTS in it, upgraded to the newest
     revision once for this module's tests: an engine on it."""
-    database = migrate(CH07_HEAD)
-    engine = sa.create_engine(f'sqlite:///{database}')
-    with engine.begin() as connection:
-        connection.execute(sa.text(
-            'INSERT INTO user (id, username, email, password_hash, about_me, last_seen) '
-            'VALUES (:id, :username, :email, :password_hash, :about_me, :last_seen)'), USERS)
-        connection.execute(sa.text(
-            'INSERT INTO post (id, body, timestamp, user_id) '
-            'VALUES (:id, :body, :timestamp, :user_id)'), POSTS)
-    engine.dispose()
-    migrate()
-    yield engine
-    engine.dispose()
+    return upgraded_from(CH07_HEAD, user=USERS, post=POSTS)
 
 
 def rows(engine, query):

@@ -14,19 +14,10 @@ USERS = [
 
 
 @pytest.fixture(scope='module')
-def upgraded(migrate):
+def upgraded(upgraded_from):
     """A database at chapter 8's head with USERS in it, upgraded once to the newest
     revision for this module's tests: an engine on it."""
-    database = migrate(CH08_HEAD)
-    engine = sa.create_engine(f'sqlite:///{database}')
-    with engine.begin() as connection:
-        connection.execute(sa.text(
-            'INSERT INTO user (id, username, email, confirmed, active, login_id) '
-            'VALUES (:id, :username, :email, :confirmed, :active, :login_id)'), USERS)
-    engine.dispose()
-    migrate()
-    yield engine
-    engine.dispose()
+    return upgraded_from(CH08_HEAD, user=USERS)
 
 
 def rows(engine, query):

@@ -9,26 +9,17 @@ CH09_HEAD = 'e9abd62b1ebc'
 
 USERS = [
     {'id': 1, 'username': 'alice', 'email': 'alice@example.com', 'login_id': 'a' * 32,
-     'last_seen': '2024-05-17 09:30:00.000000'},
+     'last_seen': '2024-05-17 09:30:00.000000', 'role_id': 1},
     {'id': 2, 'username': 'bob', 'email': 'bob@example.com', 'login_id': 'b' * 32,
-     'last_seen': None},
+     'last_seen': None, 'role_id': 1},
 ]
 
 
 @pytest.fixture(scope='module')
-def upgraded(migrate):
+def upgraded(upgraded_from):
     """A database at chapter 9's head with USERS in it, upgraded once to the newest
     revision for this module's tests: an engine on it."""
-    database = migrate(CH09_HEAD)
-    engine = sa.create_engine(f'sqlite:///{database}')
-    with engine.begin() as connection:
-        connection.execute(sa.text(
-            'INSERT INTO user (id, username, email, login_id, last_seen, role_id) '
-            'VALUES (:id, :username, :email, :login_id, :last_seen, 1)'), USERS)
-    engine.dispose()
-    migrate()
-    yield engine
-    engine.dispose()
+    return upgraded_from(CH09_HEAD, user=USERS)
 
 
 def rows(engine, query):
@@ -49,5 +40,5 @@ def test_upgrade_leaves_the_new_profile_fields_empty(upgraded):
 @pytest.mark.green_at_start(reason='chapter 9 has no revision after its head, so nothing is '
                                    'lost yet; this pins down that the new one keeps it all')
 def test_upgrade_keeps_every_user(upgraded):
-    assert rows(upgraded, 'SELECT id, username, email, login_id, last_seen FROM user '
-                          'ORDER BY id') == [tuple(user.values()) for user in USERS]
+    assert rows(upgraded, 'SELECT id, username, email, login_id, last_seen, role_id '
+                          'FROM user ORDER BY id') == [tuple(user.values()) for user in USERS]
