@@ -230,15 +230,17 @@ class Visitor:
         self.fills_in('password', password)
         self.presses('Sign In')
 
-    def page_text(self):
-        return self.browser.find_element(By.TAG_NAME, 'body').text
+    def page_text(self, within='body'):
+        return self.browser.find_element(By.CSS_SELECTOR, within).text
 
-    def sees(self, text):
+    def sees(self, text, within='body'):
+        """Wait until the page (or the part that the CSS selector within picks) shows text."""
         try:
-            self.keeps_looking(lambda _: text in self.page_text(), f'see {text!r}')
+            self.keeps_looking(lambda _: text in self.page_text(within), f'see {text!r}')
         except AssertionError:
-            raise AssertionError(f'expected to see {text!r}; the page says: '
-                                 f'{self.page_text()[:200]!r}') from None
+            where = 'the page' if within == 'body' else f'the page\'s {within}'
+            raise AssertionError(f'expected to see {text!r}; {where} says: '
+                                 f'{self.page_text(within)[:200]!r}') from None
 
     def does_not_see(self, text):
         assert text not in self.page_text(), f'did not expect to see {text!r}'
@@ -246,12 +248,17 @@ class Visitor:
     def field_value(self, field):
         return self.browser.find_element(By.NAME, field).get_attribute('value')
 
-    def takes_screenshot(self, name):
-        """Saved as DIR/NAME-SNAPSHOT.png when pytest runs with --screenshots DIR."""
+    def takes_screenshot(self, name, of=None):
+        """Saved as DIR/NAME-SNAPSHOT.png when pytest runs with --screenshots DIR: the
+        window, or the part of the page that the CSS selector `of` picks."""
         if self.screenshots:
             folder = Path(self.screenshots)
             folder.mkdir(parents=True, exist_ok=True)
-            self.browser.save_screenshot(str(folder / f'{name}-{self.snapshot_name}.png'))
+            path = str(folder / f'{name}-{self.snapshot_name}.png')
+            if of:
+                self.browser.find_element(By.CSS_SELECTOR, of).screenshot(path)
+            else:
+                self.browser.save_screenshot(path)
 
 
 @pytest.fixture

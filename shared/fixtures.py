@@ -150,6 +150,18 @@ def make_user(app, db, models):
 
 
 @pytest.fixture
+def make_post(app, db, models):
+    """make_post(susan, 'Hello', timestamp=...): a post by that person, saved; returns its id."""
+    def make(author, body='A post', **columns):
+        with app.app_context():
+            post = models.Post(body=body, user_id=author.id, **columns)
+            db.session.add(post)
+            db.session.commit()
+            return post.id
+    return make
+
+
+@pytest.fixture
 def log_in(client):
     """log_in(person): sign in through the login form, as the person would.
     log_in(person, path='/login?next=...', remember_me='y'): at that address, with more."""

@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WARM_UP = ('flask', 'flask.cli', 'werkzeug.serving', 'sqlalchemy', 'sqlalchemy.orm',
            'flask_sqlalchemy', 'flask_migrate', 'alembic.command', 'flask_login',
            'flask_wtf', 'wtforms', 'email_validator', 'dotenv')
-OPTIONAL = ('flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'psycopg')
+OPTIONAL = ('flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'faker', 'psycopg')
 
 
 def run_child(request):

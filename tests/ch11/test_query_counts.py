@@ -1,0 +1,49 @@
+"""Lists of posts cost the same few queries however many authors they show: each post's
+author (and the author's role) comes in the same query as the post."""
+import pytest
+
+
+@pytest.fixture
+def susan(make_user, log_in):
+    susan = make_user('susan')
+    log_in(susan)
+    return susan
+
+
+@pytest.fixture
+def add_posts(make_user, make_post, susan):
+    """add_posts(18): that many more people, each with a post, and as many more by Susan."""
+    authors = []
+
+    def add_posts(count):
+        for _ in range(count):
+            authors.append(make_user(f'author{len(authors)}'))
+            make_post(authors[-1], 'by someone else')
+            make_post(susan, 'by susan')
+    return add_posts
+
+
+@pytest.mark.parametrize('path, verbs', [
+    # Susan with her role; her last_seen saved; one page of posts with their authors and
+    # their roles (Susan among them: loaded again there, the navigation needs no query
+    # of its own); how many posts there are in all.
+    ('/index', ['SELECT', 'UPDATE', 'SELECT', 'SELECT']),
+    # The same, after the profile's owner is found by name.
+    ('/user/susan', ['SELECT', 'UPDATE', 'SELECT', 'SELECT', 'SELECT']),
+])
+def test_twenty_posts_cost_as_many_queries_as_two(app, susan, add_posts, client,
+                                                  record_queries, path, verbs):
+    app.config['POSTS_PER_PAGE'] = 50       # every post on one page: 21 authors at the end
+
+    def queries():
+        with record_queries() as sent:
+            assert client.get(path).status_code == 200
+        return sent
+
+    add_posts(2)
+    few = queries()
+    add_posts(18)
+    many = queries()
+
+    assert [statement.split()[0] for statement in few] == verbs, few
+    assert len(many) == len(few), many
