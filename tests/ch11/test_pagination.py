@@ -11,13 +11,6 @@ START = datetime(2024, 5, 17, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def susan(make_user, log_in):
-    susan = make_user('susan')
-    log_in(susan)
-    return susan
-
-
-@pytest.fixture
 def posts(app, db, models, susan):
     """posts(7): that many posts by Susan, 'post 1' the oldest; three to a page."""
     app.config['POSTS_PER_PAGE'] = 3

@@ -13,14 +13,6 @@ DAY_ONE = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def susan(make_user, log_in):
-    """Susan has an ordinary account (she may write) and is signed in."""
-    susan = make_user('susan')
-    log_in(susan)
-    return susan
-
-
-@pytest.fixture
 def saved_posts(app, db, models):
     """saved_posts(): (author, body, body_html) of every post, oldest first."""
     def saved_posts():

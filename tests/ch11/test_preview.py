@@ -6,13 +6,6 @@ from shared.database import SIGNED_IN_WRITES
 from shared.pages import Page, csrf_token
 
 
-@pytest.fixture
-def susan(make_user, log_in):
-    susan = make_user('susan')
-    log_in(susan)
-    return susan
-
-
 def preview(client, body, token=True):
     data = {'body': body}
     if token:

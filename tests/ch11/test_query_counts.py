@@ -4,13 +4,6 @@ import pytest
 
 
 @pytest.fixture
-def susan(make_user, log_in):
-    susan = make_user('susan')
-    log_in(susan)
-    return susan
-
-
-@pytest.fixture
 def add_posts(make_user, make_post, susan):
     """add_posts(18): that many more people, each with a post, and as many more by Susan."""
     authors = []

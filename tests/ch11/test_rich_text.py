@@ -25,13 +25,6 @@ HOSTILE = {
 }
 
 
-@pytest.fixture
-def susan(make_user, log_in):
-    susan = make_user('susan')
-    log_in(susan)
-    return susan
-
-
 def post_body(client, post_id):
     """The body of the post as its permalink page has it: a parsed element."""
     return Page(client.get(f'/post/{post_id}').text).soup.select_one('.post-body')
