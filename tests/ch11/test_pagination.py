@@ -107,6 +107,15 @@ def test_the_bar_shows_gaps_where_pages_are_left_out(posts, client):
                       '19', '20', 'Older »']
 
 
+def test_one_page_needs_no_bar(posts, client):
+    posts(3)
+
+    page = Page(client.get('/index').text)
+
+    assert bodies(page) == ['post 3', 'post 2', 'post 1']
+    assert page.soup.select_one('.pagination') is None
+
+
 def test_the_profile_bar_keeps_the_username(posts, client):
     posts(4)
 

@@ -77,18 +77,6 @@ def test_each_post_shows_its_author_avatar_and_links(susan, make_post, client):
     assert image['src'].startswith('https://www.gravatar.com/avatar/')
 
 
-@pytest.fixture
-def reader(app, db, models, make_user, log_in):
-    """Rita's role lets her follow and comment, but not write; she is signed in."""
-    with app.app_context():
-        db.session.add(models.Role(name='Reader', permissions=models.Permission.FOLLOW
-                                   + models.Permission.COMMENT))
-        db.session.commit()
-    rita = make_user('rita', role='Reader')
-    log_in(rita)
-    return rita
-
-
 @pytest.mark.green_at_start(reason='chapter 10 shows nobody a post form; this guards that '
                                    'the new one stays hidden from roles without WRITE')
 def test_someone_who_may_not_write_sees_no_post_form(reader, client):

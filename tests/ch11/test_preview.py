@@ -41,6 +41,22 @@ def test_preview_without_the_forms_token_is_refused(susan, client):
     assert preview(client, 'Hello', token=False).status_code == 400
 
 
+def test_preview_is_for_people_who_may_write(reader, client):
+    token = csrf_token(client.get('/edit_profile').text)
+
+    response = client.post('/preview', data={'csrf_token': token, 'body': 'Hello'})
+
+    assert response.status_code == 403
+
+
+@pytest.mark.green_at_start(reason='chapter 10 loads no script at all; this guards that the '
+                                   'preview script goes only where the form is')
+def test_a_page_without_the_post_form_loads_no_preview_script(reader, client):
+    page = Page(client.get('/index').text)
+
+    assert page.soup.find('script') is None
+
+
 def test_preview_is_for_people_who_are_signed_in(client):
     response = client.post('/preview', data={'body': 'Hello'})
 

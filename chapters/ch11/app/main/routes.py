@@ -71,6 +71,7 @@ def edit(id):
 
 @bp.route('/preview', methods=['POST'])
 @login_required
+@permission_required(Permission.WRITE)
 def preview():
     # The Markdown as the post will show it, for the page's live preview: the
     # same conversion and cleaning as a saved post gets.

@@ -11,7 +11,10 @@ document.querySelectorAll('[data-preview]').forEach(function (preview) {
   function show() {
     const asked = ++latest;
     fetch(preview.dataset.preview, {method: 'POST', body: new FormData(form)})
-      .then(function (response) { return response.ok ? response.text() : ''; })
+      .then(function (response) {
+        // Signed out meanwhile: the answer is the login page, which is no preview.
+        return response.ok && !response.redirected ? response.text() : '';
+      })
       .then(function (html) {
         if (asked === latest) {      // an older answer that arrives late is dropped
           preview.innerHTML = html;
