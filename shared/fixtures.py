@@ -15,8 +15,8 @@ from shared.database import add_user, database_contents as contents_of, recorded
 # down anyone guessing. The suites hash hundreds of passwords, so in this process
 # passwords are hashed with scrypt at n=2**7, the least Werkzeug's memory limit lets
 # OpenSSL use. check_password_hash() reads the cost from the hash itself, so checking is
-# as quick. The snapshots' code is not changed, and a test
-# that shows the real default asks for real_password_hashing.
+# as quick. The snapshots' code is not changed, and a test that shows the real default
+# asks for real_password_hashing.
 WERKZEUG_DEFAULTS = generate_password_hash.__defaults__
 QUICK_DEFAULTS = ('scrypt:128:8:1', *WERKZEUG_DEFAULTS[1:])
 

@@ -269,6 +269,9 @@ class Snapshot:
                 yield session
             engine.dispose()
             return
+        # create_app() takes only a configuration's name, and TestingConfig read its
+        # database address when config.py was imported: so, for this one app, the name
+        # 'testing' stands for a subclass whose database is the file.
         configs = sys.modules['config'].config
         testing = configs['testing']
         configs['testing'] = type('TestingOnFile', (testing,), {'SQLALCHEMY_DATABASE_URI': url})
@@ -280,6 +283,7 @@ class Snapshot:
             yield self.db.session
             self.db.session.remove()
             self.db.engine.dispose()
+
 
 class CompiledTemplates(BytecodeCache):
     """Templates compiled once per process. Every new app would otherwise parse and

@@ -216,8 +216,8 @@ def run_app(snapshot, migrated_database, tmp_path, python_processes):
         process = python_processes.popen(
             ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', str(port)],
             folder, environment, output_file)
-        running = RunningApp(snapshot, f'http://127.0.0.1:{port}', folder, folder / 'app.db', process,
-                             output_file)
+        running = RunningApp(snapshot, f'http://127.0.0.1:{port}', folder, folder / 'app.db',
+                             process, output_file)
         started.append(running)
         if not wait_for_port(port, alive=lambda: process.poll() is None):
             running.stop()
