@@ -3,6 +3,7 @@ import importlib
 import runpy
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
@@ -45,12 +46,35 @@ def build_database(snapshot):
         role.insert_roles()
 
 
+@dataclass
+class TestDatabase:
+    """The database every test starts from, built once per process and kept in memory,
+    and the one engine the tests' apps share."""
+    template: sqlite3.Connection
+    engine: sa.Engine
+
+    def give_to(self, app, db):
+        """Let app use the shared engine, with a fresh copy of the database in it.
+
+        SQLAlchemy keeps the SQL it has compiled for a query with the engine that ran
+        it: each test's app with an engine of its own would compile every query again,
+        the biggest cost of a test here. So the engine that create_app() gave this app
+        is closed unused, and the shared one takes its place; SQLite's backup then
+        writes the template over whatever the last test left in it."""
+        with app.app_context():
+            engines = db.engines
+            if engines[None] is not self.engine:
+                engines[None].dispose()
+                engines[None] = self.engine
+            with sqlite_connection(self.engine) as database:
+                self.template.backup(database)
+
+
 @pytest.fixture(scope='session')
-def _new_database(snapshot):
-    """A new database as the tests start from it, built once and kept in memory: each
-    test gets a copy (SQLite's backup), many times quicker than building its own."""
+def _test_database(snapshot):
     if snapshot.db is None:
-        return None
+        yield None
+        return
     template = sqlite3.connect(':memory:', check_same_thread=False)
     app = snapshot.new_app()
     with app.app_context():
@@ -58,9 +82,9 @@ def _new_database(snapshot):
         with sqlite_connection(snapshot.db.engine) as built:
             built.backup(template)
         snapshot.db.session.remove()
-        snapshot.db.drop_all()
-        snapshot.db.engine.dispose()
-    return template
+        engine = snapshot.db.engine
+    yield TestDatabase(template, engine)
+    engine.dispose()
 
 
 @contextmanager
@@ -74,18 +98,16 @@ def sqlite_connection(engine):
 
 
 @pytest.fixture
-def app(snapshot, _new_database):
+def app(snapshot, _test_database):
     """The snapshot's Flask app in testing mode, with a fresh database: its tables and,
     from chapter 9, its roles."""
     app = snapshot.new_app()
-    if snapshot.db is not None:
-        with app.app_context(), sqlite_connection(snapshot.db.engine) as database:
-            _new_database.backup(database)
+    if _test_database is not None:
+        _test_database.give_to(app, snapshot.db)
     yield app
-    if snapshot.db is not None:
+    if _test_database is not None:
         with app.app_context():
             snapshot.db.session.remove()
-            snapshot.db.engine.dispose()
 
 
 @pytest.fixture
@@ -140,6 +162,14 @@ def post_form(client):
 
 
 @pytest.fixture
+def press(client):
+    """press('/user/bob', 'Follow'): open the page and press its button that says Follow."""
+    def press(path, label, client=client, follow_redirects=False):
+        return pages.press(client, path, label, follow_redirects=follow_redirects)
+    return press
+
+
+@pytest.fixture
 def make_user(app, db, models):
     """make_user('susan'): a user in the database; returns who they are and their password.
     make_user('bob', role='Moderator', about_me='...'): with a role, and columns."""
@@ -170,6 +200,25 @@ def log_in(client):
         assert response.status_code == 302, f'could not log in as {person.username}'
         return response
     return log_in
+
+
+@pytest.fixture
+def make_follow(app, db, models):
+    """make_follow(susan, bob, timestamp=...): susan follows bob from then on (chapter 12)."""
+    def make(follower, followed, **columns):
+        with app.app_context():
+            db.session.add(models.Follow(follower_id=follower.id, followed_id=followed.id,
+                                         **columns))
+            db.session.commit()
+    return make
+
+
+@pytest.fixture
+def susan(make_user, log_in):
+    """Susan has an ordinary account, and is signed in with the test's client."""
+    susan = make_user('susan')
+    log_in(susan)
+    return susan
 
 
 @pytest.fixture
