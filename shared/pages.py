@@ -6,6 +6,7 @@
     page.nav_links                {'Home': '/index', 'Login': '/login'}
     page.value('username')        what a form field holds
     page.errors('username')       what the form says about that field
+    page.button('Follow')         the address and fields its form would send
 
 Tests of behaviour look at a page through these, never at its markup, so that a
 chapter that restyles a template breaks no test of what the page does.
@@ -88,6 +89,18 @@ class Page:
             return field.has_attr('checked')
         return field.get('value', '')
 
+    def button(self, label):
+        """The form a button that says label would send: (its address, its fields), the
+        button's own name and value among them, as a browser sends them."""
+        button = self.soup.find('input', attrs={'type': 'submit', 'value': label})
+        assert button is not None, f'the page has no button {label!r}'
+        form = button.find_parent('form')
+        fields = {field['name']: field.get('value', '')
+                  for field in form.find_all('input', attrs={'type': 'hidden'})}
+        if button.get('name'):
+            fields[button['name']] = label
+        return form.get('action'), fields
+
     def errors(self, name):
         """The errors the page shows for a field: those after it and before the next field.
         The CSRF token's errors are the errors of the field named csrf_token."""
@@ -126,6 +139,12 @@ def csrf_token(html):
 def post_form(client, path, follow_redirects=False, **fields):
     """Open the page at path, then submit its form with fields and its CSRF token."""
     return submit(client, path, client.get(path), fields, follow_redirects)
+
+
+def press(client, path, label, follow_redirects=False):
+    """Open the page at path and press its button that says label."""
+    address, fields = Page(client.get(path).text).button(label)
+    return client.post(address or path, data=fields, follow_redirects=follow_redirects)
 
 
 def who_signs_in(login_page, username, email):

@@ -1,13 +1,6 @@
-"""What chapter 11's tests share: someone who may write, and someone who may not."""
+"""What chapter 11's tests share: someone who may not write (Susan, who may, is in
+shared/fixtures.py)."""
 import pytest
-
-
-@pytest.fixture
-def susan(make_user, log_in):
-    """Susan has an ordinary account (her role may WRITE) and is signed in."""
-    susan = make_user('susan')
-    log_in(susan)
-    return susan
 
 
 @pytest.fixture
