@@ -22,7 +22,9 @@ def add_posts(make_user, make_post, susan):
     # of its own); how many posts there are in all.
     ('/index', ['SELECT', 'UPDATE', 'SELECT', 'SELECT']),
     # The same, after the profile's owner is found by name.
-    ('/user/susan', ['SELECT', 'UPDATE', 'SELECT', 'SELECT', 'SELECT']),
+    pytest.param('/user/susan', ['SELECT', 'UPDATE', 'SELECT', 'SELECT', 'SELECT'],
+                 marks=pytest.mark.ends('ch12', reason='from chapter 12 a profile also '
+                                        'counts followers and followed: two queries more')),
 ])
 def test_twenty_posts_cost_as_many_queries_as_two(app, susan, add_posts, client,
                                                   record_queries, path, verbs):
