@@ -89,6 +89,12 @@ class Page:
             return field.has_attr('checked')
         return field.get('value', '')
 
+    @property
+    def csrf_token(self):
+        """The CSRF token of the page's forms, or None if it has none."""
+        field = self.soup.find('input', attrs={'name': 'csrf_token'})
+        return field.get('value') if field is not None else None
+
     def button(self, label):
         """The form a button that says label would send: (its address, its fields), the
         button's own name and value among them, as a browser sends them."""
@@ -132,8 +138,7 @@ def assert_refused_as_empty(response, first_field):
 
 
 def csrf_token(html):
-    field = Page(html).soup.find('input', attrs={'name': 'csrf_token'})
-    return field.get('value') if field is not None else None
+    return Page(html).csrf_token
 
 
 def post_form(client, path, follow_redirects=False, **fields):
@@ -148,24 +153,30 @@ def press(client, path, label, follow_redirects=False):
 
 
 def who_signs_in(login_page, username, email):
-    """What the login form asks a person to say who they are: {'email': email} where it
-    has an e-mail field (from chapter 8 on), else {'username': username}."""
-    asks_for_email = Page(login_page).soup.find(attrs={'name': 'email'}) is not None
+    """What the login form (its HTML, or a Page) asks a person to say who they are:
+    {'email': email} where it has an e-mail field (from chapter 8 on), else
+    {'username': username}."""
+    if not isinstance(login_page, Page):
+        login_page = Page(login_page)
+    asks_for_email = login_page.soup.find(attrs={'name': 'email'}) is not None
     return {'email': email} if asks_for_email else {'username': username}
 
 
 def sign_in(client, person, path='/login', follow_redirects=False, **fields):
     """Sign in through the login form at path ('/login?next=...' say), as the person
     would."""
-    page = client.get(path)
-    who = who_signs_in(page.text, person.username, person.email)
-    return submit(client, path, page,
-                  {**who, 'password': person.password, **fields}, follow_redirects)
+    response = client.get(path)
+    page = Page(response.text)      # read once, for the fields and for the token
+    who = who_signs_in(page, person.username, person.email)
+    return submit(client, path, response, {**who, 'password': person.password, **fields},
+                  follow_redirects, page=page)
 
 
-def submit(client, path, page, fields, follow_redirects):
-    token = csrf_token(page.text)
-    assert token, f'no form with a csrf_token at {path} (status {page.status_code})'
+def submit(client, path, response, fields, follow_redirects, page=None):
+    """Post the form of the page in response (read from path) with its CSRF token;
+    page: that page, if it has been read already."""
+    token = (page or Page(response.text)).csrf_token
+    assert token, f'no form with a csrf_token at {path} (status {response.status_code})'
     return client.post(path, data={'csrf_token': token, **fields},
                        follow_redirects=follow_redirects)
 

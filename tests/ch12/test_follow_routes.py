@@ -4,7 +4,7 @@ changes nothing."""
 import pytest
 import sqlalchemy as sa
 
-from shared.pages import ODD_JSON_VALUES, Page
+from shared.pages import ODD_JSON_VALUES, Page, csrf_token
 
 
 @pytest.fixture
@@ -92,8 +92,7 @@ def test_unfollowing_a_stranger_says_so(susan, bob, client, follows):
 ])
 def test_nobody_follows_or_unfollows_themself_by_hand(susan, client, app, db, models,
                                                       action, message):
-    token = Page(client.get('/edit_profile').text).soup.find(
-        'input', attrs={'name': 'csrf_token'})['value']
+    token = csrf_token(client.get('/edit_profile').text)
 
     response = client.post(f'/{action}/susan', data={'csrf_token': token},
                            follow_redirects=True)
@@ -173,8 +172,7 @@ def writer(app, db, models, make_user, log_in):
 
 @pytest.mark.parametrize('action', ['follow', 'unfollow'])
 def test_a_role_that_may_not_follow_gets_403(writer, bob, client, follows, action):
-    token = Page(client.get('/edit_profile').text).soup.find(
-        'input', attrs={'name': 'csrf_token'})['value']
+    token = csrf_token(client.get('/edit_profile').text)
 
     response = client.post(f'/{action}/bob', data={'csrf_token': token})
 
