@@ -82,8 +82,13 @@ def serve(chapter, port):
 def pytest_run(name, arguments):
     """One pytest process: a chapter's suite, a red-first check, or the harness's own tests."""
     command = [str(venv_python()), '-m', 'pytest', '-q', *arguments]
+    # Compiled modules (and pytest's rewritten test modules) are kept in .venv, not
+    # beside the sources, where they would show in `git diff --no-index` between
+    # chapters: a run after the first then imports them without compiling again.
+    environment = {**os.environ, 'PYTHONPYCACHEPREFIX': str(VENV / 'pycache')}
+    environment.pop('PYTHONDONTWRITEBYTECODE', None)
     began = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
     return name, result, time.monotonic() - began
 
 
