@@ -159,9 +159,8 @@ def post(id):
     per_page = current_app.config['COMMENTS_PER_PAGE']
     page = None         # Flask-SQLAlchemy reads ?page=, and 404s a page that is not there
     if request.args.get('page') == '-1':
-        count = db.session.scalar(sa.select(sa.func.count()).select_from(Comment).where(
-            Comment.post_id == post.id))
-        page = max(1, (count + per_page - 1) // per_page)
+        # The post came with its number of comments: the last page holds the newest.
+        page = max(1, (post.comment_count + per_page - 1) // per_page)
     # Oldest first: a conversation reads from the top.
     comments = db.paginate(
         post.comments.select().order_by(Comment.timestamp.asc(), Comment.id.asc()),
