@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.common.exceptions import (NoSuchElementException, TimeoutException,
+                                        WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
@@ -121,6 +122,22 @@ def live_site(app, _server_thread):
     _server_thread.serving(None)
 
 
+# A click where a person could click: on an enabled element, on screen, not covered by
+# another one. One round trip, where WebDriver's own click sends a pointer's moves and
+# presses one by one and then waits for the next page itself (twice as long here).
+CLICK_IF_USABLE = '''
+    const element = arguments[0];
+    if (element.disabled) return false;
+    element.scrollIntoView({block: 'center'});
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return false;
+    const under = document.elementFromPoint(box.left + box.width / 2,
+                                            box.top + box.height / 2);
+    if (!element.contains(under)) return false;
+    element.click();
+    return true;
+'''
+
 # The field under the cursor, and empty, ready for text; false if it cannot take focus.
 FOCUS_AND_EMPTY = '''
     const box = arguments[0];
@@ -194,9 +211,9 @@ class Visitor:
         left_the_page = expected_conditions.staleness_of(page)
 
         def click(browser):
-            if not left_the_page(browser):   # not if an earlier try got through
-                browser.find_element(*locator).click()
-            return True
+            if left_the_page(browser):       # an earlier try got through
+                return True
+            return browser.execute_script(CLICK_IF_USABLE, browser.find_element(*locator))
         self.keeps_looking(click, f'click {locator[1]!r}')
         self.keeps_trying(left_the_page, f'leave the page after clicking {locator[1]!r}')
         self.keeps_trying(self.page_has_loaded, 'finish loading the next page')
@@ -243,7 +260,13 @@ class Visitor:
         self.presses('Sign In')
 
     def page_text(self, within='body'):
-        return self.browser.find_element(By.CSS_SELECTOR, within).text
+        """The text the page shows (or the part the CSS selector within picks), as a
+        person reads it."""
+        text = self.browser.execute_script(
+            'return document.querySelector(arguments[0])?.innerText', within)
+        if text is None:
+            raise NoSuchElementException(f'nothing on the page matches {within!r}')
+        return text
 
     def sees(self, text, within='body'):
         """Wait until the page (or the part that the CSS selector within picks) shows text."""
