@@ -180,6 +180,18 @@ def make_user(app, db, models):
 
 
 @pytest.fixture
+def make_role(app, db, models):
+    """make_role('Reader', 'FOLLOW', 'COMMENT'): a new role that may do that, and no more
+    (chapter 9 on)."""
+    def make(name, *permissions):
+        with app.app_context():
+            db.session.add(models.Role(name=name, permissions=sum(
+                getattr(models.Permission, permission) for permission in permissions)))
+            db.session.commit()
+    return make
+
+
+@pytest.fixture
 def make_post(app, db, models):
     """make_post(susan, 'Hello', timestamp=...): a post by that person, saved; returns its id."""
     def make(author, body='A post', **columns):
@@ -248,6 +260,17 @@ def record_queries(app, db):
     with app.app_context():
         engine = db.engine
     return lambda: recorded_queries(engine)
+
+
+@pytest.fixture
+def queries_of(client, record_queries):
+    """queries_of('/index'): the SQL that opening the page sends (it must open: 200,
+    after any redirect)."""
+    def queries_of(path):
+        with record_queries() as sent:
+            assert client.get(path, follow_redirects=True).status_code == 200
+        return sent
+    return queries_of
 
 
 @pytest.fixture

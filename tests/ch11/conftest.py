@@ -4,12 +4,9 @@ import pytest
 
 
 @pytest.fixture
-def reader(app, db, models, make_user, log_in):
+def reader(make_role, make_user, log_in):
     """Rita's role lets her follow and comment, but not write; she is signed in."""
-    with app.app_context():
-        db.session.add(models.Role(name='Reader', permissions=models.Permission.FOLLOW
-                                   + models.Permission.COMMENT))
-        db.session.commit()
+    make_role('Reader', 'FOLLOW', 'COMMENT')
     rita = make_user('rita', role='Reader')
     log_in(rita)
     return rita

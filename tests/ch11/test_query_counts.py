@@ -26,19 +26,14 @@ def add_posts(make_user, make_post, susan):
                  marks=pytest.mark.ends('ch12', reason='from chapter 12 a profile also '
                                         'counts followers and followed: two queries more')),
 ])
-def test_twenty_posts_cost_as_many_queries_as_two(app, susan, add_posts, client,
-                                                  record_queries, path, verbs):
+def test_twenty_posts_cost_as_many_queries_as_two(app, susan, add_posts, queries_of, path,
+                                                  verbs):
     app.config['POSTS_PER_PAGE'] = 50       # every post on one page: 21 authors at the end
 
-    def queries():
-        with record_queries() as sent:
-            assert client.get(path).status_code == 200
-        return sent
-
     add_posts(2)
-    few = queries()
+    few = queries_of(path)
     add_posts(18)
-    many = queries()
+    many = queries_of(path)
 
     assert [statement.split()[0] for statement in few] == verbs, few
     assert len(many) == len(few), many

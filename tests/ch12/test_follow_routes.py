@@ -159,12 +159,9 @@ def test_signed_out_visitors_are_asked_to_sign_in(bob, client, follows, action):
 
 
 @pytest.fixture
-def writer(app, db, models, make_user, log_in):
+def writer(make_role, make_user, log_in):
     """Wendy's role lets her write and comment, but not follow; she is signed in."""
-    with app.app_context():
-        db.session.add(models.Role(name='Writer', permissions=models.Permission.WRITE
-                                   + models.Permission.COMMENT))
-        db.session.commit()
+    make_role('Writer', 'WRITE', 'COMMENT')
     wendy = make_user('wendy', role='Writer')
     log_in(wendy)
     return wendy

@@ -24,18 +24,13 @@ def add_people(make_user, make_post, make_follow, susan):
     '/following/susan', '/followers/person0',
 ])
 def test_pages_cost_as_many_queries_with_twenty_people_as_with_two(
-        app, add_people, client, record_queries, path):
+        app, add_people, queries_of, path):
     app.config['POSTS_PER_PAGE'] = 50        # every post and every person on one page
 
-    def queries():
-        with record_queries() as sent:
-            assert client.get(path, follow_redirects=True).status_code == 200
-        return sent
-
     add_people(2)
-    few = queries()
+    few = queries_of(path)
     add_people(18)
-    many = queries()
+    many = queries_of(path)
 
     assert len(many) == len(few), many
 

@@ -99,11 +99,9 @@ def test_lists_of_posts_link_to_the_comments_with_their_number(
 
 
 @pytest.fixture
-def reader(app, db, models, make_user, log_in):
+def reader(make_role, make_user, log_in):
     """Rita's role lets her follow, but neither write nor comment; she is signed in."""
-    with app.app_context():
-        db.session.add(models.Role(name='Reader', permissions=models.Permission.FOLLOW))
-        db.session.commit()
+    make_role('Reader', 'FOLLOW')
     rita = make_user('rita', role='Reader')
     log_in(rita)
     return rita

@@ -21,20 +21,15 @@ def add_comments(make_user, make_post, make_comment, bobs_post):
 
 @pytest.mark.parametrize('path', ['/index', '/user/bob', '/post/{post}', '/moderate'])
 def test_pages_cost_as_many_queries_with_twenty_comments_as_with_two(
-        app, make_user, log_in, bobs_post, add_comments, client, record_queries, path):
+        app, make_user, log_in, bobs_post, add_comments, queries_of, path):
     app.config.update(POSTS_PER_PAGE=50, COMMENTS_PER_PAGE=50)
     log_in(make_user('maria', role='Moderator'))
     path = path.format(post=bobs_post)
 
-    def queries():
-        with record_queries() as sent:
-            assert client.get(path).status_code == 200
-        return sent
-
     add_comments(2)
-    few = queries()
+    few = queries_of(path)
     add_comments(18)
-    many = queries()
+    many = queries_of(path)
 
     assert len(many) == len(few), many
 
