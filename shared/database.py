@@ -28,6 +28,12 @@ def database_contents(engine, ignoring=()):
         return contents
 
 
+def rows(engine, query):
+    """The rows an SQL query finds, as tuples: rows(engine, 'SELECT id FROM user')."""
+    with engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(sa.text(query))]
+
+
 @contextmanager
 def recorded_queries(engine):
     statements = []

@@ -2,6 +2,7 @@
 
     page = Page(response.text)
     page.title, page.headings, page.text, page.flashes
+    page.texts('.post-body')      the text of each element a CSS selector picks
     page.link('Profile')          the address of the link a person would click
     page.nav_links                {'Home': '/index', 'Login': '/login'}
     page.value('username')        what a form field holds
@@ -46,6 +47,10 @@ class Page:
     def flashes(self):
         """The flashed messages, in the order the page shows them."""
         return [words(item.get_text()) for item in self.soup.select('.flashes li')]
+
+    def texts(self, selector):
+        """The text of each element the CSS selector picks, in page order."""
+        return [words(element.get_text(' ')) for element in self.soup.select(selector)]
 
     @property
     def links(self):

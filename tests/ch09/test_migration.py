@@ -3,6 +3,8 @@ everyone who already has an account, run on a database chapter 8 left with peopl
 import pytest
 import sqlalchemy as sa
 
+from shared.database import rows
+
 CH08_HEAD = '830e0b755ede'
 
 USERS = [
@@ -19,10 +21,6 @@ def upgraded(upgraded_from):
     revision for this module's tests: an engine on it."""
     return upgraded_from(CH08_HEAD, user=USERS)
 
-
-def rows(engine, query):
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(sa.text(query))]
 
 
 def test_upgrade_makes_the_three_roles(upgraded):

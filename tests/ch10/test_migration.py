@@ -3,7 +3,8 @@ database chapter 9 left with people in it."""
 from hashlib import sha256
 
 import pytest
-import sqlalchemy as sa
+
+from shared.database import rows
 
 CH09_HEAD = 'e9abd62b1ebc'
 
@@ -21,10 +22,6 @@ def upgraded(upgraded_from):
     revision for this module's tests: an engine on it."""
     return upgraded_from(CH09_HEAD, user=USERS)
 
-
-def rows(engine, query):
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(sa.text(query))]
 
 
 def test_upgrade_gives_everyone_the_avatar_hash_of_their_address(upgraded):

@@ -1,6 +1,7 @@
 """The migration chapter 11 adds: body_html, filled in for the posts already written."""
 import pytest
-import sqlalchemy as sa
+
+from shared.database import rows
 
 CH10_HEAD = 'af3bea9f1751'
 
@@ -20,10 +21,6 @@ def upgraded(upgraded_from):
     revision for this module's tests: an engine on it."""
     return upgraded_from(CH10_HEAD, user=USERS, post=POSTS)
 
-
-def rows(engine, query):
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(sa.text(query))]
 
 
 def test_upgrade_renders_the_posts_already_written(upgraded):

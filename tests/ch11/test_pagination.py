@@ -24,10 +24,6 @@ def posts(app, db, models, susan):
     return posts
 
 
-def bodies(page):
-    return [body.get_text(strip=True) for body in page.soup.select('.post-body')]
-
-
 def bar(page):
     """The pagination bar as a person reads it: (label, address or None), in order."""
     return [(words.get_text(strip=True), words.get('href'))
@@ -37,21 +33,23 @@ def bar(page):
 def test_a_page_holds_as_many_posts_as_configured(posts, client):
     posts(7)
 
-    assert bodies(Page(client.get('/index').text)) == ['post 7', 'post 6', 'post 5']
-    assert bodies(Page(client.get('/index?page=3').text)) == ['post 1']
+    assert Page(client.get('/index').text).texts('.post-body') == ['post 7', 'post 6', 'post 5']
+    assert Page(client.get('/index?page=3').text).texts('.post-body') == ['post 1']
 
 
 def test_per_page_in_the_address_changes_the_page_size(posts, client):
     posts(7)
 
-    assert bodies(Page(client.get('/index?per_page=2&page=2').text)) == ['post 5', 'post 4']
+    page = Page(client.get('/index?per_page=2&page=2').text)
+
+    assert page.texts('.post-body') == ['post 5', 'post 4']
 
 
 def test_nobody_gets_more_than_the_most_allowed_per_page(app, posts, client):
     app.config['MAX_POSTS_PER_PAGE'] = 5
     posts(7)
 
-    assert len(bodies(Page(client.get('/index?per_page=1000000').text))) == 5
+    assert len(Page(client.get('/index?per_page=1000000').text).texts('.post-body')) == 5
 
 
 @pytest.mark.parametrize('query', ['page=4', 'page=0', 'page=-1', 'page=two', 'page=',
@@ -70,7 +68,7 @@ def test_a_page_size_that_is_no_number_gives_the_configured_size(posts, client):
 
     response = client.get('/index?per_page=lots')
 
-    assert bodies(Page(response.text)) == ['post 7', 'post 6', 'post 5']
+    assert Page(response.text).texts('.post-body') == ['post 7', 'post 6', 'post 5']
 
 
 def test_the_bar_on_page_2_of_3_links_both_ways_and_marks_this_page(posts, client):
@@ -112,7 +110,7 @@ def test_one_page_needs_no_bar(posts, client):
 
     page = Page(client.get('/index').text)
 
-    assert bodies(page) == ['post 3', 'post 2', 'post 1']
+    assert page.texts('.post-body') == ['post 3', 'post 2', 'post 1']
     assert page.soup.select_one('.pagination') is None
 
 
@@ -120,4 +118,4 @@ def test_the_profile_bar_keeps_the_username(posts, client):
     posts(4)
 
     assert ('Older »', '/user/susan?page=2') in bar(Page(client.get('/user/susan').text))
-    assert bodies(Page(client.get('/user/susan?page=2').text)) == ['post 1']
+    assert Page(client.get('/user/susan?page=2').text).texts('.post-body') == ['post 1']

@@ -22,16 +22,12 @@ def saved_posts(app, db, models):
     return saved_posts
 
 
-def bodies(page):
-    return [body.get_text(' ', strip=True) for body in page.soup.select('.post-body')]
-
-
 def test_a_post_is_saved_with_its_author_and_shown(susan, post_form, saved_posts):
     response = post_form('/index', body='Hello, *world*!', follow_redirects=True)
 
     page = Page(response.text)
     assert page.flashes == ['Your post is now live!']
-    assert bodies(page) == ['Hello, world !']
+    assert page.texts('.post-body') == ['Hello, world !']
     assert saved_posts() == [('susan', 'Hello, *world*!', '<p>Hello, <em>world</em>!</p>')]
 
 
@@ -50,7 +46,7 @@ def test_home_page_shows_every_post_newest_first(susan, make_user, make_post, cl
 
     page = Page(client.get('/index').text)
 
-    assert bodies(page) == ['third', 'second', 'first']
+    assert page.texts('.post-body') == ['third', 'second', 'first']
 
 
 def test_profile_page_shows_only_that_persons_posts(susan, make_user, make_post, client):
@@ -61,7 +57,7 @@ def test_profile_page_shows_only_that_persons_posts(susan, make_user, make_post,
 
     page = Page(client.get('/user/bob').text)
 
-    assert bodies(page) == ['news from bob', 'old news from bob']
+    assert page.texts('.post-body') == ['news from bob', 'old news from bob']
 
 
 def test_each_post_shows_its_author_avatar_and_links(susan, make_post, client):
@@ -147,7 +143,7 @@ def test_permalink_shows_the_post(susan, make_post, client):
     response = client.get(f'/post/{post_id}')
 
     assert response.status_code == 200
-    assert bodies(Page(response.text)) == ['A fine day']
+    assert Page(response.text).texts('.post-body') == ['A fine day']
 
 
 @pytest.mark.parametrize('path', ['/post', '/edit'])
@@ -166,7 +162,7 @@ def test_the_author_edits_a_post_and_its_html_follows(susan, make_post, post_for
     response = post_form(f'/edit/{post_id}', body='First **post**', follow_redirects=True)
 
     assert Page(response.text).flashes == ['The post has been updated.']
-    assert bodies(Page(response.text)) == ['First post']
+    assert Page(response.text).texts('.post-body') == ['First post']
     assert saved_posts() == [('susan', 'First **post**', '<p>First <strong>post</strong></p>')]
 
 

@@ -18,9 +18,8 @@ def posts(susan, make_user, make_post, make_follow):
         make_post(person, f'by {person.username}')
 
 
-def bodies(response):
-    return sorted(body.get_text(strip=True)
-                  for body in Page(response.text).soup.select('.post-body'))
+def posts_on(response):
+    return sorted(Page(response.text).texts('.post-body'))
 
 
 def cookie(response, name='show_followed'):
@@ -31,13 +30,13 @@ def cookie(response, name='show_followed'):
 
 
 def test_every_post_shows_at_first(posts, client):
-    assert bodies(client.get('/index')) == ['by bob', 'by carol', 'by susan']
+    assert posts_on(client.get('/index')) == ['by bob', 'by carol', 'by susan']
 
 
 def test_followed_shows_own_posts_and_those_of_people_followed(posts, client):
     response = client.get('/followed', follow_redirects=True)
 
-    assert bodies(response) == ['by bob', 'by susan']
+    assert posts_on(response) == ['by bob', 'by susan']
 
 
 def test_all_shows_every_post_again(posts, client):
@@ -45,7 +44,7 @@ def test_all_shows_every_post_again(posts, client):
 
     response = client.get('/all', follow_redirects=True)
 
-    assert bodies(response) == ['by bob', 'by carol', 'by susan']
+    assert posts_on(response) == ['by bob', 'by carol', 'by susan']
 
 
 @pytest.mark.parametrize('path, value', [('/followed', '1'), ('/all', '')])
@@ -81,7 +80,7 @@ def test_the_followed_tab_comes_a_page_at_a_time(app, susan, make_user, make_pos
 
     second = client.get('/index?page=2')
 
-    assert bodies(second) == ['post 0']
+    assert posts_on(second) == ['post 0']
 
 
 @pytest.mark.parametrize('path', ['/all', '/followed'])

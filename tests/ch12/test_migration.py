@@ -1,7 +1,10 @@
 """The migration chapter 12 adds: the follow table, and everyone who joined before it
 following themself."""
+from datetime import datetime, timedelta, timezone
+
 import pytest
-import sqlalchemy as sa
+
+from shared.database import rows
 
 CH11_HEAD = 'dc7530b658db'
 
@@ -18,18 +21,17 @@ def upgraded(upgraded_from):
     return upgraded_from(CH11_HEAD, user=USERS, post=POSTS)
 
 
-def rows(engine, query):
-    with engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(sa.text(query))]
-
 
 def test_upgrade_makes_everyone_follow_themself(upgraded):
     assert rows(upgraded, 'SELECT follower_id, followed_id FROM follow ORDER BY 1') == \
         [(1, 1), (2, 2)]
 
 
-def test_each_follow_has_the_moment_it_began(upgraded):
-    assert all(stamp is not None for stamp, in rows(upgraded, 'SELECT timestamp FROM follow'))
+def test_each_self_follow_began_at_the_upgrade_in_utc(upgraded):
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+
+    for stamp, in rows(upgraded, 'SELECT timestamp FROM follow'):
+        assert now - timedelta(minutes=5) < datetime.fromisoformat(stamp) <= now, stamp
 
 
 @pytest.mark.green_at_start(reason='chapter 11 has no revision after its head, so nothing is '

@@ -11,18 +11,12 @@ from shared.pages import ODD_JSON_VALUES, Page, assert_refused_as_empty, csrf_to
 DAY_ONE = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc)
 
 
-def comments(response):
-    """The text of each comment the page shows, in its order."""
-    return [body.get_text(' ', strip=True)
-            for body in Page(response.text).soup.select('.comment-body')]
-
-
 def test_a_comment_is_saved_with_its_author_and_post(susan, bobs_post, post_form,
                                                      saved_comments):
     response = post_form(f'/post/{bobs_post}', body='Nice *post*!', follow_redirects=True)
 
     assert Page(response.text).flashes == ['Your comment has been published.']
-    assert comments(response) == ['Nice post !']
+    assert Page(response.text).texts('.comment-body') == ['Nice post !']
     assert saved_comments() == [('susan', 'Nice *post*!', False)]
 
 
@@ -46,7 +40,9 @@ def test_comments_read_oldest_first(susan, bobs_post, make_user, make_comment, c
     make_comment(bobs_post, susan, 'first', timestamp=DAY_ONE)
     make_comment(bobs_post, carol, 'third', timestamp=DAY_ONE + timedelta(hours=2))
 
-    assert comments(client.get(f'/post/{bobs_post}')) == ['first', 'second', 'third']
+    page = Page(client.get(f'/post/{bobs_post}').text)
+
+    assert page.texts('.comment-body') == ['first', 'second', 'third']
 
 
 @pytest.fixture
@@ -65,7 +61,9 @@ def seven_comments(app, susan, bobs_post, make_comment):
     ('?page=-1', ['comment 7']),
 ])
 def test_comments_come_a_page_at_a_time(seven_comments, bobs_post, client, query, shown):
-    assert comments(client.get(f'/post/{bobs_post}{query}')) == shown
+    page = Page(client.get(f'/post/{bobs_post}{query}').text)
+
+    assert page.texts('.comment-body') == shown
 
 
 def test_the_bar_leads_to_newer_comments(seven_comments, bobs_post, client):
@@ -84,7 +82,7 @@ def test_the_last_page_of_no_comments_is_the_first(susan, bobs_post, client):
 
     assert response.status_code == 200
     assert Page(response.text).soup.find(id='comments') is not None
-    assert comments(response) == []
+    assert Page(response.text).texts('.comment-body') == []
 
 
 @pytest.mark.parametrize('count, text', [(0, '0 comments'), (1, '1 comment'),
@@ -113,7 +111,7 @@ def test_a_role_that_may_not_comment_sees_no_form(reader, bobs_post, make_commen
 
     response = client.get(f'/post/{bobs_post}')
 
-    assert comments(response) == ['Carol was here']
+    assert Page(response.text).texts('.comment-body') == ['Carol was here']
     assert Page(response.text).soup.find('textarea', attrs={'name': 'body'}) is None
 
 

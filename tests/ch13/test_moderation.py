@@ -25,10 +25,6 @@ def carols_comment(make_user, make_comment, bobs_post):
     return make_comment(bobs_post, make_user('carol'), 'Carol says *hi*')
 
 
-def comment_texts(page):
-    return [body.get_text(' ', strip=True) for body in page.soup.select('.comment-body')]
-
-
 def test_moderators_see_the_newest_comments_first(moderator, bobs_post, make_user,
                                                   make_comment, client):
     carol = make_user('carol')
@@ -37,7 +33,7 @@ def test_moderators_see_the_newest_comments_first(moderator, bobs_post, make_use
 
     page = Page(client.get('/moderate').text)
 
-    assert comment_texts(page) == ['comment 3', 'comment 2', 'comment 1']
+    assert page.texts('.comment-body') == ['comment 3', 'comment 2', 'comment 1']
 
 
 def test_the_list_comes_a_page_at_a_time(app, moderator, bobs_post, make_user, make_comment,
@@ -49,7 +45,7 @@ def test_the_list_comes_a_page_at_a_time(app, moderator, bobs_post, make_user, m
 
     page = Page(client.get('/moderate?page=2').text)
 
-    assert comment_texts(page) == ['comment 1']
+    assert page.texts('.comment-body') == ['comment 1']
     assert client.get('/moderate?page=3').status_code == 404
 
 
@@ -101,7 +97,7 @@ def test_moderators_still_read_a_disabled_comment(moderator, bobs_post, make_use
     page = Page(client.get(f'/post/{bobs_post}').text)
 
     assert DISABLED in page.text
-    assert comment_texts(page) == ['Something rude']
+    assert page.texts('.comment-body') == ['Something rude']
 
 
 @pytest.mark.green_at_start(reason="chapter 9's page says so already; this pins down that "
