@@ -56,6 +56,11 @@ class Person:
     email: str
     password: str
 
+    @property
+    def credentials(self):
+        """What the API takes for HTTP basic authentication (chapter 14 on)."""
+        return (self.email, self.password)
+
 
 def add_user(session, models, username, email=None, password='correct horse', **columns):
     """Save a user through the snapshot's own model, as registering would. From chapter 8

@@ -1,4 +1,5 @@
 """The fixtures every chapter's tests use: the app, its database, users, forms."""
+import hashlib
 import importlib
 import runpy
 import sqlite3
@@ -44,6 +45,21 @@ def build_database(snapshot):
     role = getattr(getattr(snapshot.package, 'models', None), 'Role', None)
     if role is not None:
         role.insert_roles()
+
+
+@pytest.fixture
+def scrypt_calls(monkeypatch):
+    """The cost n of every scrypt hash computed from now on (Werkzeug's real hashlib.scrypt
+    still does the work)."""
+    calls = []
+    real_scrypt = hashlib.scrypt
+
+    def counted_scrypt(*args, **kwargs):
+        calls.append(kwargs.get('n'))
+        return real_scrypt(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, 'scrypt', counted_scrypt)
+    return calls
 
 
 @dataclass
@@ -201,6 +217,43 @@ def make_post(app, db, models):
             db.session.commit()
             return post.id
     return make
+
+
+@pytest.fixture
+def make_comment(app, db, models):
+    """make_comment(post_id, susan, 'Nice!', disabled=True): a comment, saved; its id
+    (chapter 13 on)."""
+    def make(post_id, author, body='A comment', **columns):
+        with app.app_context():
+            comment = models.Comment(body=body, post_id=post_id, author_id=author.id,
+                                     **columns)
+            db.session.add(comment)
+            db.session.commit()
+            return comment.id
+    return make
+
+
+@pytest.fixture
+def saved_posts(app, db, models):
+    """saved_posts(): (author, body, body_html) of every post, oldest first
+    (chapter 11 on)."""
+    def saved_posts():
+        with app.app_context():
+            return [(post.author.username, post.body, post.body_html) for post in
+                    db.session.scalars(sa.select(models.Post).order_by(models.Post.id))]
+    return saved_posts
+
+
+@pytest.fixture
+def saved_comments(app, db, models):
+    """saved_comments(): (author, body, disabled) of every comment, oldest first
+    (chapter 13 on)."""
+    def saved_comments():
+        with app.app_context():
+            return [(comment.author.username, comment.body, comment.disabled)
+                    for comment in db.session.scalars(
+                        sa.select(models.Comment).order_by(models.Comment.id))]
+    return saved_comments
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Signing in: with the e-mail address in any case, at the same cost whether or not the
 address has an account, only to an active account, and only from the browser that
 signed in."""
-import hashlib
 from urllib.parse import urlencode
 
 import pytest
@@ -14,21 +13,6 @@ from shared.pages import FIELDS, Page, sign_in
 def susan(make_user):
     """Susan has an account as susan@example.com; nobody is signed in."""
     return make_user('susan', password='correct horse')
-
-
-@pytest.fixture
-def scrypt_calls(monkeypatch):
-    """The cost n of every scrypt hash computed from now on (Werkzeug's real hashlib.scrypt
-    still does the work)."""
-    calls = []
-    real_scrypt = hashlib.scrypt
-
-    def counted_scrypt(*args, **kwargs):
-        calls.append(kwargs.get('n'))
-        return real_scrypt(*args, **kwargs)
-
-    monkeypatch.setattr(hashlib, 'scrypt', counted_scrypt)
-    return calls
 
 
 def test_login_form_asks_for_email_password_and_remember_me(client):

@@ -4,22 +4,11 @@ administrator)."""
 from datetime import datetime, timedelta, timezone
 
 import pytest
-import sqlalchemy as sa
 
 from shared.database import SIGNED_IN_WRITES
 from shared.pages import ODD_JSON_VALUES, Page, assert_refused_as_empty, csrf_token
 
 DAY_ONE = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc)
-
-
-@pytest.fixture
-def saved_posts(app, db, models):
-    """saved_posts(): (author, body, body_html) of every post, oldest first."""
-    def saved_posts():
-        with app.app_context():
-            return [(post.author.username, post.body, post.body_html) for post in
-                    db.session.scalars(sa.select(models.Post).order_by(models.Post.id))]
-    return saved_posts
 
 
 def test_a_post_is_saved_with_its_author_and_shown(susan, post_form, saved_posts):
