@@ -1,4 +1,5 @@
 """The fixtures every chapter's tests use: the app, its database, users, forms."""
+import copy
 import hashlib
 import importlib
 import runpy
@@ -113,11 +114,26 @@ def sqlite_connection(engine):
         connection.close()
 
 
-@pytest.fixture
-def app(snapshot, _test_database):
-    """The snapshot's Flask app in testing mode, with a fresh database: its tables and,
-    from chapter 9, its roles."""
+@pytest.fixture(scope='session')
+def _app_of_this_process(snapshot):
+    """The app the tests of this process share, and its settings as first made.
+
+    Making an app costs more than most tests do (its routes, then its templates on the
+    first page drawn), and a run makes thousands. So, as chapters 1-7 must, every test
+    gets the same app; before each test its settings are put back as the factory made
+    them, and its database is a fresh copy. A test that needs another app (other
+    settings, another configuration) calls the factory itself."""
     app = snapshot.new_app()
+    return app, copy.deepcopy(dict(app.config))
+
+
+@pytest.fixture
+def app(snapshot, _app_of_this_process, _test_database):
+    """The snapshot's Flask app in testing mode, with its settings as made and a fresh
+    database: its tables and, from chapter 9, its roles."""
+    app, settings = _app_of_this_process
+    app.config.clear()
+    app.config.update(copy.deepcopy(settings))
     if _test_database is not None:
         _test_database.give_to(app, snapshot.db)
     yield app

@@ -234,7 +234,8 @@ class Snapshot:
     """The app under test, imported once per process.
 
     Chapters 1-7 build their one app when the `app` package is imported. From chapter 8
-    the package has a factory, create_app(), and every test gets an app of its own.
+    the package has a factory, create_app(): the tests share one app it made (see the
+    app fixture), and a test that needs other settings makes one of its own.
     """
 
     def __init__(self, path, environment):
@@ -292,9 +293,10 @@ class Snapshot:
 
 
 class CompiledTemplates(BytecodeCache):
-    """Templates compiled once per process. Every new app would otherwise parse and
-    compile each template again (about 10 ms a test); Jinja keys the cache by the
-    template's file name and a checksum of its source."""
+    """Templates compiled once per process. Every new app (the tests share one, but
+    many tests make their own) would otherwise parse and compile each template again,
+    about 10 ms an app; Jinja keys the cache by the template's file name and a checksum
+    of its source."""
 
     def __init__(self):
         self.compiled = {}
@@ -313,9 +315,10 @@ COMPILED_TEMPLATES = CompiledTemplates()
 @pytest.fixture(scope='session', autouse=True)
 def _url_builders_compiled_once():
     """Werkzeug compiles a small Python function for every URL rule, to build its URLs
-    (url_for): most of the cost of a new app, made again for every test. A rule's
-    function depends only on the rule's text and its defaults, so in this process it is
-    compiled once per rule and reused; each app's rules still get their own routing map.
+    (url_for): most of the cost of a new app, made again for every app a test makes. A
+    rule's function depends only on the rule's text and its defaults, so in this process
+    it is compiled once per rule and reused; each app's rules still get their own
+    routing map.
     (A Werkzeug without this private method is left alone, only slower.)"""
     compile_builder = getattr(Rule, '_compile_builder', None)
     if compile_builder is None:

@@ -112,7 +112,7 @@ def test_a_factory_snapshot_passes_the_harness_checks_and_earlier_chapters_tests
     assert 'checks.py::test_the_browser_sees_the_app_of_this_test PASSED' in output
     assert 'checks.py::test_flask_run_serves_the_configuration_flask_config_names PASSED' \
         in output
-    assert '10 passed' in output
+    assert '12 passed' in output
 
 
 def test_start_on_a_factory_snapshot_reports_every_new_test_red():

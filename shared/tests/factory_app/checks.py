@@ -11,13 +11,30 @@ def test_the_app_comes_from_the_factory_in_testing_mode(app, snapshot):
     assert app.config['CONFIG_NAME'] == 'testing'
 
 
-def test_every_test_gets_an_app_of_its_own(app, snapshot):
+def test_a_test_can_make_an_app_of_its_own(app, snapshot):
     app.config['GREETING'] = 'Changed in this test'
 
     other = snapshot.new_app()
 
     assert other is not app
     assert other.config['GREETING'] == 'Hello, World!'
+
+
+def test_a_test_changes_the_shared_apps_settings_and_database(app, db, client, snapshot):
+    # The first half of a pair: the next test must see none of this.
+    app.config['GREETING'] = 'Changed in this test'
+    app.config['ADDED'] = 'by this test'
+    with app.app_context():
+        db.session.add(snapshot.package.Note(text='only in this test'))
+        db.session.commit()
+
+    assert client.get('/notes').text == '1'
+
+
+def test_the_next_test_gets_the_settings_as_made_and_a_fresh_database(app, client):
+    assert app.config['GREETING'] == 'Hello, World!'
+    assert 'ADDED' not in app.config
+    assert client.get('/notes').text == '0'
 
 
 def test_every_app_starts_with_an_empty_database(app, db, client, snapshot):
