@@ -21,6 +21,9 @@ auth = MultiAuth(basic_auth, token_auth)
 
 @basic_auth.verify_password
 def verify_password(email, password):
+    if not email:
+        # No credentials at all: no account to hide, so no password to check.
+        return None
     user = db.session.scalar(sa.select(User).where(User.email == email.lower(), User.active))
     if user is None:
         # As long to refuse as a wrong password: the wait tells nobody who has an account.
