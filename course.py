@@ -79,16 +79,34 @@ def serve(chapter, port):
             mail_server.terminate()
 
 
-def pytest_run(name, arguments):
-    """One pytest process: a chapter's suite, a red-first check, or the harness's own tests."""
-    command = [str(venv_python()), '-m', 'pytest', '-q', *arguments]
+def pytest_environment():
     # Compiled modules (and pytest's rewritten test modules) are kept in .venv, not
     # beside the sources, where they would show in `git diff --no-index` between
     # chapters: a run after the first then imports them without compiling again.
     environment = {**os.environ, 'PYTHONPYCACHEPREFIX': str(VENV / 'pycache')}
     environment.pop('PYTHONDONTWRITEBYTECODE', None)
+    return environment
+
+
+# What every pytest run imports before its first test, whatever the chapter (with
+# Flask, SQLAlchemy and the extensions, which the fork server always imports). A package
+# that holds a pytest plugin (Faker, pytest-flask) is left out: pytest must import it
+# itself, to rewrite its asserts.
+PYTEST_WARM_UP = ('pytest', 'bs4', 'requests', 'selenium.webdriver', 'aiosmtpd.controller',
+                  'flask_mail', 'flask_httpauth', 'markdown', 'nh3')
+
+
+def pytest_run(name, arguments, fork_server=None):
+    """One pytest process: a chapter's suite, a red-first check, or the harness's own tests.
+    With a fork server, the process is a fork of one that has imported the libraries
+    already, as a new one would (each pytest run imports them again: about a second)."""
+    command = ['-m', 'pytest', '-q', *arguments]
     began = time.monotonic()
-    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
+    if fork_server is None:
+        result = subprocess.run([str(venv_python()), *command], cwd=ROOT,
+                                env=pytest_environment(), capture_output=True, text=True)
+    else:
+        result = fork_server.run(command, ROOT, pytest_environment(), timeout=None)
     return name, result, time.monotonic() - began
 
 
@@ -110,8 +128,14 @@ def verify(jobs):
     times = {}
     began = time.monotonic()
     failed_runs, passed, failed, skipped = [], 0, 0, 0
+    fork_server = None
+    if hasattr(os, 'fork'):
+        sys.path.insert(0, str(ROOT))
+        from shared.forkserver import ForkServer
+        fork_server = ForkServer(str(venv_python()), PYTEST_WARM_UP, pytest_environment())
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for name, result, seconds in pool.map(lambda run: pytest_run(*run), runs):
+        for name, result, seconds in pool.map(lambda run: pytest_run(*run, fork_server),
+                                              runs):
             found = counts(result.stdout)
             if name.endswith('-start'):
                 summary = f"{found.get('xfailed', 0)} red as required"
@@ -127,6 +151,8 @@ def verify(jobs):
             if result.returncode != 0:
                 failed_runs.append(name)
                 print(result.stdout, result.stderr, sep='\n', flush=True)
+    if fork_server is not None:
+        fork_server.stop()
     TIMES.write_text(json.dumps(times))
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'
           + (f" Failed: {', '.join(failed_runs)}." if failed_runs else ''))

@@ -7,7 +7,11 @@ for every command. Each child takes the command's folder, environment, arguments
 files for its input and output, and runs `python -m flask ...` or `python -c CODE` as a
 new process would: the app itself is imported fresh in every child.
 
-    python -m shared.forkserver       (started by the tests, talks JSON on stdin/stdout)
+    python -m shared.forkserver [MODULE ...]
+                  (started by the tests, talks JSON on stdin/stdout)
+
+`python3 course.py verify` starts one too, with pytest among the modules, and runs each
+of its pytest processes as a child of it.
 
 Where a process cannot fork (Windows), or while coverage measures the subprocesses, the
 tests start new processes as usual (production.py).
@@ -65,10 +69,12 @@ def run_child(request):
     sys.exit(0)
 
 
-def serve():
+def serve(names=()):
+    """Import the modules named (by default WARM_UP and OPTIONAL), then fork a child for
+    every request that comes in on stdin."""
     for name in WARM_UP:
         __import__(name)
-    for name in OPTIONAL:
+    for name in names or OPTIONAL:
         try:
             __import__(name)
         except ImportError:
@@ -121,12 +127,16 @@ def serve():
 
 
 class ForkServer:
-    """The tests' side: asks the fork server for processes, and hears when they end."""
+    """The asking side (the tests, or course.py): asks the fork server for processes,
+    and hears when they end."""
 
-    def __init__(self):
-        self.process = subprocess.Popen([sys.executable, '-m', 'shared.forkserver'],
+    def __init__(self, python=sys.executable, modules=(), env=None):
+        """python: the interpreter to fork from; modules: what it imports first besides
+        WARM_UP (by default, OPTIONAL); env: its environment (a child's sys.flags and
+        sys.pycache_prefix come from it, not from the environment each child gets)."""
+        self.process = subprocess.Popen([python, '-m', 'shared.forkserver', *modules],
                                         cwd=ROOT, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True)
+                                        stdout=subprocess.PIPE, text=True, env=env)
         self.asking = threading.Lock()
         self.started = queue.Queue()
         self.exits = {}
@@ -212,4 +222,4 @@ class ForkedProcess:
 
 
 if __name__ == '__main__':
-    serve()
+    serve(sys.argv[1:])
