@@ -70,7 +70,7 @@ def run_child(request):
 
 
 def serve(names=()):
-    """Import the modules named (by default WARM_UP and OPTIONAL), then fork a child for
+    """Import WARM_UP and the modules named (by default OPTIONAL), then fork a child for
     every request that comes in on stdin."""
     for name in WARM_UP:
         __import__(name)
