@@ -35,13 +35,21 @@ def find_browser():
 
 
 @pytest.fixture(scope='session')
-def chromium():
+def browser_installed():
+    """Chromium's and chromedriver's paths. Where they are missing, the test is skipped,
+    or fails with E2E_REQUIRED=1."""
     chrome, driver = find_browser()
     if not (chrome and driver):
         message = f'no browser for the e2e stories: {INSTALL_HINT}'
         if os.environ.get('E2E_REQUIRED') == '1':
             pytest.fail(message + ' (E2E_REQUIRED=1)', pytrace=False)
         pytest.skip(message)
+    return chrome, driver
+
+
+@pytest.fixture(scope='session')
+def chromium(browser_installed):
+    chrome, driver = browser_installed
     options = webdriver.ChromeOptions()
     options.binary_location = chrome
     for argument in ('--headless=new', '--no-sandbox', '--disable-gpu',

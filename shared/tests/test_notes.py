@@ -173,7 +173,8 @@ def test_a_cited_path_exists(path):
 # --- (2) test names -------------------------------------------------------------------------
 
 def defined_tests():
-    files = [*ROOT.glob('tests/**/*.py'), *ROOT.glob('shared/tests/*.py')]
+    files = [*ROOT.glob('tests/**/*.py'), *ROOT.glob('shared/tests/*.py'),
+             *ROOT.glob('chapters/*/tests/*.py')]   # a snapshot's own tests (ch15 on)
     return {name for file in files for name in TEST_DEF.findall(file.read_text())}
 
 
