@@ -208,12 +208,12 @@ class ForkedProcess:
         return self.returncode
 
     def terminate(self):
-        self.signal(signal.SIGTERM)
+        self.send_signal(signal.SIGTERM)
 
     def kill(self):
-        self.signal(signal.SIGKILL)
+        self.send_signal(signal.SIGKILL)
 
-    def signal(self, number):
+    def send_signal(self, number):
         if self.poll() is None:
             try:
                 os.kill(self.pid, number)

@@ -20,7 +20,10 @@ def add_posts(make_user, make_post, susan):
     # Susan with her role; her last_seen saved; one page of posts with their authors and
     # their roles (Susan among them: loaded again there, the navigation needs no query
     # of its own); how many posts there are in all.
-    ('/index', ['SELECT', 'UPDATE', 'SELECT', 'SELECT']),
+    pytest.param('/index', ['SELECT', 'UPDATE', 'SELECT', 'SELECT'],
+                 marks=pytest.mark.ends('ch16', reason='from chapter 16 last_seen is written '
+                                        'once a minute at most: no UPDATE; tests/ch16/'
+                                        'test_query_counts.py has the new queries')),
     # The same, after the profile's owner is found by name.
     pytest.param('/user/susan', ['SELECT', 'UPDATE', 'SELECT', 'SELECT', 'SELECT'],
                  marks=pytest.mark.ends('ch12', reason='from chapter 12 a profile also '
