@@ -75,5 +75,7 @@ def add_user(session, models, username, email=None, password='correct horse', **
     if hasattr(user, 'set_password'):
         user.set_password(password)
     session.add(user)
+    session.flush()         # the id now: after the commit, reading it would query again
+    person = Person(user.id, user.username, user.email, password)
     session.commit()
-    return Person(user.id, user.username, user.email, password)
+    return person

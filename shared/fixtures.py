@@ -223,15 +223,22 @@ def make_role(app, db, models):
     return make
 
 
+def saved_id(session, row):
+    """Save the row; return its id, read before the commit (after it, reading the id
+    would be a query of its own)."""
+    session.add(row)
+    session.flush()
+    row_id = row.id
+    session.commit()
+    return row_id
+
+
 @pytest.fixture
 def make_post(app, db, models):
     """make_post(susan, 'Hello', timestamp=...): a post by that person, saved; returns its id."""
     def make(author, body='A post', **columns):
         with app.app_context():
-            post = models.Post(body=body, user_id=author.id, **columns)
-            db.session.add(post)
-            db.session.commit()
-            return post.id
+            return saved_id(db.session, models.Post(body=body, user_id=author.id, **columns))
     return make
 
 
@@ -241,11 +248,8 @@ def make_comment(app, db, models):
     (chapter 13 on)."""
     def make(post_id, author, body='A comment', **columns):
         with app.app_context():
-            comment = models.Comment(body=body, post_id=post_id, author_id=author.id,
-                                     **columns)
-            db.session.add(comment)
-            db.session.commit()
-            return comment.id
+            return saved_id(db.session, models.Comment(body=body, post_id=post_id,
+                                                       author_id=author.id, **columns))
     return make
 
 

@@ -58,6 +58,10 @@ def run_child(request):
         opened = os.open(request['stderr'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
         os.dup2(opened, 2)
         os.close(opened)
+    if request['env'].get('PYTHONUNBUFFERED'):
+        # As a new process would: what the command prints reaches the file at once.
+        for stream in (sys.stdout, sys.stderr):
+            stream.reconfigure(line_buffering=True, write_through=True)
     # The command ends this process the way it would end a new one: at its SystemExit,
     # or at its end, Python waits for the command's threads and runs its exit handlers.
     if request['args'][0] == '-c':

@@ -8,6 +8,7 @@ from coverage import CoverageData
 from shared.pages import Page
 
 FAILING_TEST = 'def test_that_fails():\n    assert 1 + 1 == 3\n'
+CSRF_TEST = 'tests/test_client.py::test_a_form_without_its_csrf_token_is_refused'
 
 
 @pytest.fixture(scope='module')
@@ -51,39 +52,35 @@ def test_the_apps_browser_test_runs_in_chromium(run_with_coverage, browser_insta
 
 
 @pytest.fixture(scope='module')
-def run_with_a_failing_test(copy_project, flask_in):
-    """`flask test` (no coverage) in a copy of the project with one more test, which fails."""
+def broken_run(copy_project, flask_in):
+    """`flask test` (no coverage) in a copy of the project with two things broken: one more
+    test, which fails; and CSRF protection off in the testing configuration."""
     folder = copy_project()
     (folder / 'tests' / 'test_broken.py').write_text(FAILING_TEST)
-    return folder, flask_in(folder, 'test', 'tests/test_broken.py')
-
-
-def test_flask_test_fails_when_a_test_fails(run_with_a_failing_test):
-    _, result = run_with_a_failing_test
-    assert result.returncode == 1
-    assert re.fullmatch(r'=+ 1 failed in [\d.]+s =+', summary(result.stdout)), result.stdout
-
-
-def test_without_coverage_nothing_is_measured(run_with_a_failing_test):
-    folder, result = run_with_a_failing_test
-    assert 'Coverage summary' not in result.stdout
-    assert not (folder / '.coverage').exists() and not (folder / 'htmlcov').exists()
-
-
-def test_the_apps_tests_keep_csrf_protection_on(copy_project, flask_in):
-    """With CSRF protection off, the app's test of a form posted without its token fails."""
-    folder = copy_project()
     config = folder / 'config.py'
     config.write_text(config.read_text().replace(
         'class TestingConfig(Config):\n', 'class TestingConfig(Config):\n'
         '    WTF_CSRF_ENABLED = False\n'))
+    return folder, flask_in(folder, 'test', 'tests/test_broken.py', CSRF_TEST)
 
-    result = flask_in(folder, 'test',
-                      'tests/test_client.py::test_a_form_without_its_csrf_token_is_refused')
 
+def test_flask_test_fails_when_a_test_fails(broken_run):
+    _, result = broken_run
     assert result.returncode == 1
-    assert 'FAILED tests/test_client.py::test_a_form_without_its_csrf_token_is_refused' \
-        in result.stdout
+    assert 'FAILED tests/test_broken.py::test_that_fails' in result.stdout
+    assert re.fullmatch(r'=+ 2 failed in [\d.]+s =+', summary(result.stdout)), result.stdout
+
+
+def test_without_coverage_nothing_is_measured(broken_run):
+    folder, result = broken_run
+    assert 'Coverage summary' not in result.stdout
+    assert not (folder / '.coverage').exists() and not (folder / 'htmlcov').exists()
+
+
+def test_the_apps_tests_keep_csrf_protection_on(broken_run):
+    """With CSRF protection off, the app's test of a form posted without its token fails."""
+    _, result = broken_run
+    assert f'FAILED {CSRF_TEST}' in result.stdout
 
 
 def test_the_coverage_report_lists_the_app_package_and_only_it(run_with_coverage):

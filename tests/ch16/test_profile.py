@@ -3,7 +3,7 @@ the functions it spent most time in (--length of them, 25 by default), and with
 --profile-dir each request's whole profile is saved in a file."""
 import pstats
 import re
-import signal
+import time
 
 import pytest
 import requests
@@ -15,26 +15,38 @@ from shared.production import prepared_folder
 @pytest.fixture(scope='module')
 def profiled(snapshot, migrated_database, tmp_path_factory, python_processes):
     """Two `flask profile` servers, one with --profile-dir, one with --length 5; each is
-    sent GET /login twice, then stopped with Ctrl+C. Returns, for each, its folder, its
-    output and the two responses."""
+    sent GET /login twice, then stopped once both reports are printed. Returns, for each,
+    its folder, its output and the two responses."""
     runs = {}
     for name, options in (('defaults', ['--profile-dir', 'profiles']),
                           ('length', ['--length', '5'])):
         folder = tmp_path_factory.mktemp(f'profile-{name}')
         port = free_port()
+        settings = {'PYTHONUNBUFFERED': '1'}         # each report reaches the file at once
         process = python_processes.popen(
             ['-m', 'flask', 'profile', '--port', str(port), *options], folder,
-            prepared_folder(snapshot, migrated_database, folder, {}), folder / 'output.txt')
+            prepared_folder(snapshot, migrated_database, folder, settings),
+            folder / 'output.txt')
         runs[name] = (folder, port, process)
     results = {}
     for name, (folder, port, process) in runs.items():
-        started = wait_for_port(port, alive=lambda: process.poll() is None)
-        responses = [requests.get(f'http://127.0.0.1:{port}/login', timeout=10)
-                     for _ in range(2)] if started else []
-        process.send_signal(signal.SIGINT)          # Ctrl+C
+        output = folder / 'output.txt'
+        responses = []
+        if wait_for_port(port, alive=lambda: process.poll() is None):
+            responses = [requests.get(f'http://127.0.0.1:{port}/login', timeout=10)
+                         for _ in range(2)]
+            # The middleware prints a request's report after sending its response.
+            wait_until(lambda: output.read_text().count("PATH: '/login'") == 2)
+        process.terminate()
         process.wait(timeout=10)
-        results[name] = (folder, (folder / 'output.txt').read_text(), responses)
+        results[name] = (folder, output.read_text(), responses)
     return results
+
+
+def wait_until(condition, timeout=10):
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def reports(output):
