@@ -307,6 +307,22 @@ def susan(make_user, log_in):
 
 
 @pytest.fixture
+def add_people(make_user, make_post, make_follow, susan):
+    """add_people(n): n more people, each with a post, each following susan and followed
+    by her (chapter 12 on)."""
+    added = []
+
+    def add_people(count):
+        for _ in range(count):
+            person = make_user(f'person{len(added)}')
+            added.append(person)
+            make_post(person, 'a post')
+            make_follow(person, susan)
+            make_follow(susan, person)
+    return add_people
+
+
+@pytest.fixture
 def profiles(app, db, models):
     """profiles(): each user's (username, about_me), in the order they joined."""
     def profiles():

@@ -3,22 +3,6 @@ posts and follows: each list loads its users in the query that reads it."""
 import pytest
 
 
-@pytest.fixture
-def add_people(make_user, make_post, make_follow, susan):
-    """add_people(n): n more people, each with a post, each following susan and followed
-    by her."""
-    added = []
-
-    def add_people(count):
-        for _ in range(count):
-            person = make_user(f'person{len(added)}')
-            added.append(person)
-            make_post(person, 'a post')
-            make_follow(person, susan)
-            make_follow(susan, person)
-    return add_people
-
-
 @pytest.mark.parametrize('path', [
     '/index', '/followed', '/user/susan', '/user/person0', '/followers/susan',
     '/following/susan', '/followers/person0',

@@ -1,42 +1,27 @@
 """Signed-in pages cost two queries fewer than before the chapter: last_seen, already up to
 date, is not written (no UPDATE), so nothing expires the signed-in user, who is not read a
 second time. The same few queries whatever the number of posts."""
-import pytest
-
-
-@pytest.fixture
-def add_posts(make_user, make_post, make_follow, susan):
-    """add_posts(n): n posts, each by a new person whom Susan follows."""
-    added = []
-
-    def add_posts(count):
-        for _ in range(count):
-            person = make_user(f'person{len(added)}')
-            added.append(person)
-            make_post(person, 'a post')
-            make_follow(susan, person)
-    return add_posts
 
 
 def verbs(statements):
     return [statement.split()[0] for statement in statements]
 
 
-def test_the_home_page_reads_susan_a_page_of_posts_and_their_number(app, add_posts,
+def test_the_home_page_reads_susan_a_page_of_posts_and_their_number(app, add_people,
                                                                      queries_of):
     app.config['POSTS_PER_PAGE'] = 50
-    add_posts(2)
+    add_people(2)
     few = queries_of('/index')
-    add_posts(18)
+    add_people(18)
     many = queries_of('/index')
 
     assert verbs(few) == ['SELECT', 'SELECT', 'SELECT'], few
     assert verbs(many) == verbs(few)
 
 
-def test_the_followed_tab_reads_the_followed_posts_in_one_query(add_posts, client,
+def test_the_followed_tab_reads_the_followed_posts_in_one_query(add_people, client,
                                                                  queries_of):
-    add_posts(3)
+    add_people(3)
     client.get('/followed')
 
     sent = queries_of('/index')
@@ -46,8 +31,8 @@ def test_the_followed_tab_reads_the_followed_posts_in_one_query(add_posts, clien
     assert 'JOIN follow' in sent[1] and 'JOIN follow' in sent[2]
 
 
-def test_a_profile_reads_its_owner_posts_and_follow_counts(add_posts, queries_of):
-    add_posts(3)
+def test_a_profile_reads_its_owner_posts_and_follow_counts(add_people, queries_of):
+    add_people(3)
 
     sent = queries_of('/user/susan')
 
