@@ -37,9 +37,13 @@ def browser():
 
 
 @pytest.fixture(scope='module')
-def site(settings):
-    """The address of the app served on a free port, with John's account in its database."""
-    app = create_app('testing', settings)
+def site(settings, tmp_path_factory):
+    """The address of the app served on a free port, with John's account in its database.
+    The database is a file: the server answers the browser's requests in threads, at the
+    same time, and each needs a connection of its own (an in-memory database is one
+    connection, shared)."""
+    database = tmp_path_factory.mktemp('site') / 'app.db'
+    app = create_app('testing', {**settings, 'SQLALCHEMY_DATABASE_URI': f'sqlite:///{database}'})
     with app.app_context():
         db.create_all()
         Role.insert_roles()
@@ -56,6 +60,7 @@ def site(settings):
     thread.join()
     with app.app_context():
         db.drop_all()
+        db.engine.dispose()
 
 
 def test_sign_in_and_write_a_post(browser, site):
