@@ -5,4 +5,5 @@ pytest_plugins = [
     'shared.browser',
     'shared.mail',
     'shared.production',
+    'shared.postgres',
 ]
