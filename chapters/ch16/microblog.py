@@ -54,7 +54,7 @@ def test(coverage, test_names):
 
 
 @app.cli.command()
-@click.option('--length', default=25, show_default=True,
+@click.option('--length', default=25, show_default=True, type=click.IntRange(min=1),
               help='How many of the slowest functions each report lists.')
 @click.option('--profile-dir', type=click.Path(file_okay=False),
               help='Also save each request\'s profile in this folder, as a file.')

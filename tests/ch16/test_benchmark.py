@@ -67,3 +67,13 @@ def test_the_command_prints_a_row_for_each_page_beside_the_baseline(app):
     for name, (queries, median, p95, ratio) in rows.items():
         assert int(queries) == QUERIES[name]
         assert 0 < float(median) <= float(p95)
+
+
+@pytest.mark.parametrize('option', ['--users=1', '--posts=0', '--comments=0', '--follows=0',
+                                    '--requests=1', '--requests=two'])
+def test_the_command_refuses_a_size_it_cannot_measure(app, option):
+    result = app.test_cli_runner().invoke(args=['benchmark', option])
+
+    assert result.exit_code == 2
+    assert "Invalid value for '--" in result.output
+    assert 'Traceback' not in result.output

@@ -94,3 +94,10 @@ def test_without_profile_dir_no_file_is_written(profiled):
     folder, output, _ = profiled['length']
     assert len(reports(output)) == 2, output
     assert sorted(path.name for path in folder.iterdir()) == ['app.db', 'logs', 'output.txt']
+
+
+def test_a_length_below_one_is_refused(run_flask):
+    result = run_flask(['profile', '--length', '0'])
+
+    assert result.returncode == 2
+    assert "Invalid value for '--length'" in result.stderr

@@ -194,11 +194,14 @@ def benchmark_app(database, users, posts, comments, follows, seed=1):
 
 
 @click.command('benchmark')
-@click.option('--users', default=1000, show_default=True)
-@click.option('--posts', default=10000, show_default=True)
-@click.option('--comments', default=10000, show_default=True)
-@click.option('--follows', default=20, show_default=True, help='How many others each follows.')
-@click.option('--requests', default=50, show_default=True, help='Requests for each page.')
+@click.option('--users', default=1000, show_default=True, type=click.IntRange(min=2))
+@click.option('--posts', default=10000, show_default=True, type=click.IntRange(min=1))
+@click.option('--comments', default=10000, show_default=True, type=click.IntRange(min=1))
+@click.option('--follows', default=20, show_default=True, type=click.IntRange(min=1),
+              help='How many others each follows.')
+@click.option('--requests', default=50, show_default=True, type=click.IntRange(min=2),
+              help='Requests for each page (two at least, for a median and a 95th '
+                   'percentile).')
 @click.option('--seed', default=1, show_default=True, help='The same seed, the same data.')
 def benchmark_command(users, posts, comments, follows, requests, seed):
     """Time the main pages on a new database full of made-up data."""
