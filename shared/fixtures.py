@@ -102,6 +102,7 @@ def _test_database(snapshot):
         engine = snapshot.db.engine
     yield TestDatabase(template, engine)
     engine.dispose()
+    template.close()
 
 
 @contextmanager

@@ -6,6 +6,19 @@ import pytest
 
 from shared.pages import ODD_JSON_VALUES
 
+# Lists in lists, 5000 deep: Python 3.11 and 3.12's json gives up (RecursionError, which
+# the app answers as JSON it cannot read); 3.13's reads it, a list, which is no object.
+TOO_DEEP = b'[' * 5000 + b']' * 5000
+
+
+def json_gives_up(data):
+    try:
+        json.loads(data)
+    except RecursionError:
+        return True
+    return False
+
+
 # (what is sent, as raw bytes and a content type) -> (status, message)
 HOSTILE_BODIES = {
     'no body': (b'', 'application/json', 400, 'The request body is not valid JSON.'),
@@ -24,8 +37,9 @@ HOSTILE_BODIES = {
     'an extra field': (b'{"body": "Hi", "author_url": "/api/v1/users/1"}', 'application/json',
                        400, 'Unknown field: author_url.'),
     'a blank body': (b'{"body": "  \\n "}', 'application/json', 400, 'The body is empty.'),
-    'nested too deep': (b'[' * 5000 + b']' * 5000, 'application/json', 400,
-                        'The request body is not valid JSON.'),
+    'nested too deep': (TOO_DEEP, 'application/json', 400,
+                        'The request body is not valid JSON.' if json_gives_up(TOO_DEEP) else
+                        'The request body must be a JSON object.'),
     'a number too long to read': (b'{"body": ' + b'9' * 5000 + b'}', 'application/json', 400,
                                   'The request body is not valid JSON.'),
     'not UTF-8': (b'{"body": "\xff"}', 'application/json', 400,

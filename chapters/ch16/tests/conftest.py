@@ -69,6 +69,7 @@ def app(settings):
         yield app
         db.session.remove()
         db.drop_all()
+        db.engine.dispose()         # its connection closed, not left to the garbage collector
 
 
 @pytest.fixture
