@@ -20,3 +20,11 @@ def wait_for_port(port, alive, timeout=20):
         except OSError:
             time.sleep(0.01)     # a server here starts in tens of milliseconds
     return False
+
+
+def wait_until(condition, timeout=10):
+    """Call condition() until it is true, for timeout seconds at most; return its last answer."""
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return condition()

@@ -21,10 +21,6 @@ def failing_write(server, alice, form=None):
             'csrf_token': csrf_token(form), 'username': 'alice', 'about_me': 'lost'})
 
 
-def mail_settings(smtp_server):
-    return {'MAIL_SERVER': smtp_server.host, 'MAIL_PORT': str(smtp_server.port)}
-
-
 @AFTER_A_GET
 def test_a_failed_write_shows_the_custom_500_page(run_app):
     server = run_app()
@@ -56,7 +52,7 @@ def test_the_500_page_keeps_the_layout_and_the_waiting_messages(run_app):
 @AFTER_A_GET
 def test_a_failed_write_in_debug_mode_shows_the_debugger_and_sends_no_email(run_app,
                                                                            smtp_server):
-    server = run_app(FLASK_DEBUG='1', FLASK_RUN_RELOAD='false', **mail_settings(smtp_server))
+    server = run_app(FLASK_DEBUG='1', FLASK_RUN_RELOAD='false', **smtp_server.settings)
     alice = server.signed_in_client('alice')
 
     response = failing_write(server, alice)
@@ -69,7 +65,7 @@ def test_a_failed_write_in_debug_mode_shows_the_debugger_and_sends_no_email(run_
 @AFTER_A_GET
 def test_a_failed_write_sends_the_admins_one_email_with_the_traceback(run_app, smtp_server,
                                                                       app):
-    server = run_app(**mail_settings(smtp_server))
+    server = run_app(**smtp_server.settings)
     alice = server.signed_in_client('alice')
 
     response = failing_write(server, alice)

@@ -3,12 +3,11 @@ the functions it spent most time in (--length of them, 25 by default), and with
 --profile-dir each request's whole profile is saved in a file."""
 import pstats
 import re
-import time
 
 import pytest
 import requests
 
-from shared.net import free_port, wait_for_port
+from shared.net import free_port, wait_for_port, wait_until
 from shared.production import prepared_folder
 
 
@@ -41,12 +40,6 @@ def profiled(snapshot, migrated_database, tmp_path_factory, python_processes):
         process.wait(timeout=10)
         results[name] = (folder, output.read_text(), responses)
     return results
-
-
-def wait_until(condition, timeout=10):
-    deadline = time.monotonic() + timeout
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.01)
 
 
 def reports(output):
