@@ -88,9 +88,14 @@ class TestDatabase:
 
 
 @pytest.fixture(scope='session')
-def _test_database(snapshot):
+def _test_database(snapshot, pytestconfig, request):
     if snapshot.db is None:
         yield None
+        return
+    if pytestconfig.course.database == 'postgresql':
+        database = on_postgresql(snapshot, request.getfixturevalue('postgres_server'))
+        yield database
+        database.engine.dispose()
         return
     template = sqlite3.connect(':memory:', check_same_thread=False)
     app = snapshot.new_app()
@@ -103,6 +108,17 @@ def _test_database(snapshot):
     yield TestDatabase(template, engine)
     engine.dispose()
     template.close()
+
+
+def on_postgresql(snapshot, server):
+    """The database the tests start from, in a new database of the PostgreSQL server."""
+    from shared.postgres import PostgresTestDatabase
+    app = snapshot.new_app_on(server.new_database('tests'))
+    with app.app_context():
+        database = PostgresTestDatabase.built(snapshot.db.engine, snapshot.db.metadata,
+                                              lambda: build_database(snapshot))
+        snapshot.db.session.remove()
+    return database
 
 
 @contextmanager

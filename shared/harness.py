@@ -65,6 +65,7 @@ class Course:
     start: bool            # red-first: against the starting snapshot
     snapshot: Path         # the app folder under test
     from_path: bool = False  # the chapter came from a tests/chNN path, not --chapter
+    database: str = 'sqlite'  # where the tests' app keeps its data: sqlite or postgresql
 
     @property
     def snapshot_chapter(self):
@@ -86,6 +87,11 @@ def pytest_addoption(parser):
     group.addoption('--start', action='store_true',
                     help='red-first: run the tests chapter NN introduces against its '
                          'starting snapshot; succeeds only when each of them fails')
+    group.addoption('--database', choices=('sqlite', 'postgresql'), default='sqlite',
+                    help="the database of the tests' app: SQLite in memory (default), or "
+                         'a PostgreSQL server started for the run; on PostgreSQL only the '
+                         "tests that use the app's database run, those marked sqlite_only "
+                         'left out')
 
 
 def pytest_configure(config):
@@ -96,6 +102,9 @@ def pytest_configure(config):
     config.addinivalue_line(
         'markers', 'green_at_start(reason): this new test is allowed to pass on the '
         "chapter's starting snapshot")
+    config.addinivalue_line(
+        'markers', 'sqlite_only(reason): the test checks something only SQLite has; it '
+        'does not run with --database=postgresql')
     config.course = choose_course(config)
     config.red_reasons = {}
     if config.course.start and config.option.tbstyle == 'auto':
@@ -108,10 +117,12 @@ def pytest_configure(config):
 def choose_course(config):
     return course_for(config.args, chapter=config.getoption('chapter'),
                       start=config.getoption('start'), snapshot=config.getoption('snapshot'),
-                      invoked_from=config.invocation_params.dir)
+                      invoked_from=config.invocation_params.dir,
+                      database=config.getoption('database'))
 
 
-def course_for(args=(), chapter=None, start=False, snapshot=None, invoked_from=ROOT):
+def course_for(args=(), chapter=None, start=False, snapshot=None, invoked_from=ROOT,
+               database='sqlite'):
     """The Course a pytest command line asks for, or a UsageError saying why it cannot be.
     args are the command's paths; chapter, start and snapshot its course options."""
     named = chapter
@@ -144,7 +155,7 @@ def course_for(args=(), chapter=None, start=False, snapshot=None, invoked_from=R
     if not (snapshot / 'app' / '__init__.py').is_file():
         raise pytest.UsageError(f'{snapshot} holds no Flask app (no app/__init__.py)')
     return Course(chapter=chapter, start=start, snapshot=snapshot,
-                  from_path=bool(inferred) and not named)
+                  from_path=bool(inferred) and not named, database=database)
 
 
 def pytest_report_header(config):
@@ -156,7 +167,8 @@ def pytest_report_header(config):
         what = f'the tests named, as chapter {name}, against'
     else:
         what = f'tests/ch01..{name} against'
-    return f'course: {what} {course.snapshot}'
+    on = ', on PostgreSQL' if course.database == 'postgresql' else ''
+    return f'course: {what} {course.snapshot}{on}'
 
 
 def pytest_ignore_collect(collection_path, config):
@@ -175,6 +187,9 @@ def pytest_collection_modifyitems(config, items):
             require_reason(item, ends)
             ended.append(item)
             continue
+        if course.database == 'postgresql' and not uses_the_test_database(item):
+            ended.append(item)
+            continue
         green = item.get_closest_marker('green_at_start')
         if green is not None:
             require_reason(item, green)
@@ -185,6 +200,16 @@ def pytest_collection_modifyitems(config, items):
     if ended:
         config.hook.pytest_deselected(items=ended)
         items[:] = kept
+
+
+def uses_the_test_database(item):
+    """Whether the test uses the database of the tests' app (the one --database picks),
+    and may run on PostgreSQL."""
+    sqlite_only = item.get_closest_marker('sqlite_only')
+    if sqlite_only is not None:
+        require_reason(item, sqlite_only)
+        return False
+    return '_test_database' in getattr(item, 'fixturenames', ())
 
 
 def require_reason(item, marker):
@@ -263,29 +288,34 @@ class Snapshot:
         app.jinja_env.bytecode_cache = COMPILED_TEMPLATES
         return app
 
+    def new_app_on(self, url):
+        """A new app from the factory in testing mode, whose database is at url."""
+        # create_app() takes only a configuration's name, and TestingConfig read its
+        # database address when config.py was imported: so, for this one app, the name
+        # 'testing' stands for a subclass whose database is at url.
+        configs = sys.modules['config'].config
+        testing = configs['testing']
+        configs['testing'] = type('TestingOn', (testing,), {'SQLALCHEMY_DATABASE_URI': url})
+        try:
+            return self.new_app()
+        finally:
+            configs['testing'] = testing
+
     @contextmanager
     def session_on(self, database):
-        """A database session on this file, one a server in another process uses, that
+        """A database session on this file (or database URL), one a server in another
+        process uses, that
         saves rows as the tests' own app would. From chapter 8 it is an app's db.session,
         in an app context like the tests' (a model's constructor may read current_app
         and the database through db.session)."""
-        url = f'sqlite:///{database}'
+        url = database if isinstance(database, str) else f'sqlite:///{database}'
         if not self.has_factory:
             engine = sa.create_engine(url)
             with so.Session(engine) as session:
                 yield session
             engine.dispose()
             return
-        # create_app() takes only a configuration's name, and TestingConfig read its
-        # database address when config.py was imported: so, for this one app, the name
-        # 'testing' stands for a subclass whose database is the file.
-        configs = sys.modules['config'].config
-        testing = configs['testing']
-        configs['testing'] = type('TestingOnFile', (testing,), {'SQLALCHEMY_DATABASE_URI': url})
-        try:
-            app = self.new_app()
-        finally:
-            configs['testing'] = testing
+        app = self.new_app_on(url)
         with app.app_context():
             yield self.db.session
             self.db.session.remove()

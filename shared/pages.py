@@ -12,6 +12,7 @@
 Tests of behaviour look at a page through these, never at its markup, so that a
 chapter that restyles a template breaks no test of what the page does.
 """
+import http.cookiejar
 import re
 
 import requests
@@ -186,12 +187,26 @@ def submit(client, path, response, fields, follow_redirects, page=None):
                        follow_redirects=follow_redirects)
 
 
+class BehindTheProxy(http.cookiejar.DefaultCookiePolicy):
+    """Keeps a Secure cookie as one to send over plain HTTP too (see HttpClient)."""
+
+    def set_ok(self, cookie, request):
+        cookie.secure = False
+        return super().set_ok(cookie, request)
+
+
 class HttpClient:
-    """A client for a real server that answers like Flask's test client."""
+    """A client for a real server that answers like Flask's test client.
+
+    It talks plain HTTP to the server on this machine, as the proxy that ends HTTPS in
+    front of a production site does, and sends back every cookie the server set, those
+    marked Secure (sent over HTTPS only, from chapter 17) too, as that proxy passes on what
+    the browser sent it over HTTPS."""
 
     def __init__(self, base_url):
         self.base_url = base_url
         self.session = requests.Session()
+        self.session.cookies.set_policy(BehindTheProxy())
 
     def get(self, path, follow_redirects=False):
         return self.session.get(self.base_url + path, allow_redirects=follow_redirects,

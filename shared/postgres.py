@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from shared.net import free_port
 
@@ -112,3 +113,52 @@ def postgres_server():
         server.stop()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class PostgresTestDatabase:
+    """The database every test starts from, on PostgreSQL (`--database=postgresql`): the
+    tables built once per process, and before each test emptied and given the rows they
+    had when built (the roles), with every id counting from 1 again."""
+    engine: sa.Engine
+    metadata: sa.MetaData
+    tables: list          # the snapshot's tables, in the order their rows can go in
+    rows: dict            # table name -> the rows it held when built
+
+    @classmethod
+    def built(cls, engine, metadata, build):
+        """Build the database with build() (in an app context on this engine); keep what
+        it holds."""
+        build()
+        tables = list(metadata.sorted_tables)
+        with engine.connect() as connection:
+            rows = {table.name: [dict(row._mapping) for row in
+                                 connection.execute(sa.select(table))] for table in tables}
+        return cls(engine, metadata, tables, rows)
+
+    def give_to(self, app, db):
+        """Let app use this engine, with the database as it was built."""
+        with app.app_context():
+            engines = db.engines
+            if engines[None] is not self.engine:
+                engines[None].dispose()
+                engines[None] = self.engine
+        names = ', '.join(f'"{table.name}"' for table in self.tables)
+        with self.engine.begin() as connection:
+            # A connection a failed test left in a transaction fails this one, not the run.
+            connection.execute(sa.text("SET LOCAL lock_timeout = '10s'"))
+            present = connection.scalar(sa.text(
+                'SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() '
+                'AND tablename = ANY(:names)'), {'names': [t.name for t in self.tables]})
+            if present < len(self.tables):
+                # A test dropped a table (to make the app fail): it is built again.
+                self.metadata.create_all(connection)
+            connection.execute(sa.text(f'TRUNCATE {names} RESTART IDENTITY CASCADE'))
+            for table in self.tables:
+                if self.rows[table.name]:
+                    connection.execute(table.insert(), self.rows[table.name])
+                    if 'id' in table.c and table.c.id.autoincrement:
+                        # The rows came with their ids: the next new one follows them.
+                        connection.execute(sa.text(
+                            f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', "
+                            f"'id'), (SELECT max(id) FROM \"{table.name}\"))"))

@@ -7,6 +7,7 @@ The processes come from the fork server (forkserver.py) where it can run.
 """
 import importlib
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -26,6 +27,17 @@ from shared.pages import HttpClient, sign_in
 SETTINGS_FROM_OUTSIDE = ('FLASK_APP', 'FLASK_CONFIG', 'FLASK_DEBUG', 'DATABASE_URL',
                          'SECRET_KEY', 'MAIL_SERVER', 'MAIL_PORT', 'MAIL_USE_TLS',
                          'MAIL_USERNAME', 'MAIL_PASSWORD', 'MICROBLOG_ADMIN')
+
+# A line of logs/microblog.log: "time level: message [in path:line]".
+LOG_LINE = re.compile(
+    r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?P<level>[A-Z]+): (?P<message>.*) '
+    r'\[in (?P<path>\S+):(?P<line>\d+)\]$')
+
+# Python code that prints the app's logging handlers but Flask's own (which writes to the
+# server's error stream): ['RotatingFileHandler', 'SMTPHandler'] with errors by e-mail.
+HANDLER_NAMES = ('from flask.logging import default_handler\n'
+                 'print(sorted(type(handler).__name__ for handler in app.logger.handlers\n'
+                 '             if handler is not default_handler))')
 
 # Python code that finds the app as `flask` does, through FLASK_APP.
 LOAD_APP = ('import os\n'
@@ -150,7 +162,7 @@ class RunningApp:
     snapshot: object
     url: str
     folder: Path          # the server's working directory: logs/ appears here
-    database: Path
+    database: Path        # the database file, or a PostgreSQL database's URL
     process: object       # a subprocess.Popen, or the fork server's ForkedProcess
     output_file: Path
 
@@ -202,31 +214,69 @@ class RunningApp:
             self.process.wait(timeout=10)
 
 
-@pytest.fixture
-def run_app(snapshot, migrated_database, tmp_path, python_processes):
-    """run_app(MAIL_SERVER=...): start the snapshot with `flask run` and these settings."""
-    started = []
+class Servers:
+    """Starts the snapshot's server processes in folders of their own; stops them all."""
 
-    def run(**settings):
-        folder = tmp_path / f'server{len(started)}'
+    def __init__(self, snapshot, migrated_database, folder, python_processes):
+        self.snapshot, self.migrated_database = snapshot, migrated_database
+        self.folder, self.python_processes = folder, python_processes
+        self.started = []
+
+    def start(self, command, settings, database_url=None):
+        """command(port): the server's command line. The database is a fresh copy of the
+        migrated file, or the one at database_url."""
+        folder = self.folder / f'server{len(self.started)}'
         folder.mkdir()
-        environment = prepared_folder(snapshot, migrated_database, folder, settings)
+        environment = prepared_folder(self.snapshot, self.migrated_database, folder, settings)
+        database = folder / 'app.db'
+        if database_url is not None:
+            environment['DATABASE_URL'] = database = database_url
+        # gunicorn (from 24) opens a control socket, by default one per user, in
+        # XDG_RUNTIME_DIR or ~/.gunicorn: each server here gets its own.
+        environment['XDG_RUNTIME_DIR'] = str(folder)
         port = free_port()
         output_file = folder / 'output.txt'
-        process = python_processes.popen(
-            ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', str(port)],
-            folder, environment, output_file)
-        running = RunningApp(snapshot, f'http://127.0.0.1:{port}', folder, folder / 'app.db',
+        process = self.python_processes.popen(command(port), folder, environment,
+                                              output_file)
+        running = RunningApp(self.snapshot, f'http://127.0.0.1:{port}', folder, database,
                              process, output_file)
-        started.append(running)
+        self.started.append(running)
         if not wait_for_port(port, alive=lambda: process.poll() is None):
             running.stop()
             raise AssertionError(f'the app did not start:\n{running.output()}')
         return running
 
+    def stop(self):
+        for running in self.started:
+            running.stop()
+
+
+@pytest.fixture
+def run_app(snapshot, migrated_database, tmp_path, python_processes):
+    """run_app(MAIL_SERVER=...): start the snapshot with `flask run` and these settings."""
+    servers = Servers(snapshot, migrated_database, tmp_path, python_processes)
+    yield lambda **settings: servers.start(
+        lambda port: ['-m', 'flask', 'run', '--host', '127.0.0.1', '--port', str(port)],
+        settings)
+    servers.stop()
+
+
+@pytest.fixture(scope='module')
+def run_gunicorn(snapshot, migrated_database, tmp_path_factory, python_processes):
+    """run_gunicorn(workers=4, database_url=None, MAIL_SERVER=...): serve the snapshot's
+    app with gunicorn, as a site in production is served (chapter 17 on), on a copy of the
+    migrated database file or on the database at database_url. The servers a test module
+    starts run until its last test ends."""
+    servers = Servers(snapshot, migrated_database, tmp_path_factory.mktemp('gunicorn'),
+                      python_processes)
+
+    def run(workers=4, database_url=None, **settings):
+        return servers.start(lambda port: [
+            '-m', 'gunicorn', '--workers', str(workers), '--bind', f'127.0.0.1:{port}',
+            'microblog:app'], settings, database_url)
+
     yield run
-    for running in started:
-        running.stop()
+    servers.stop()
 
 
 @pytest.fixture

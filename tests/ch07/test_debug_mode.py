@@ -19,7 +19,9 @@ def debug_flag_with_flaskenv(snapshot, tmp_path, run_flask, **settings):
 
 
 def test_flask_commands_read_debug_mode_from_flaskenv(snapshot, tmp_path, run_flask):
-    assert debug_flag_with_flaskenv(snapshot, tmp_path, run_flask, FLASK_DEBUG=None) == 'True'
+    # Debug mode is for development: from chapter 17 the production configuration refuses it.
+    assert debug_flag_with_flaskenv(snapshot, tmp_path, run_flask, FLASK_DEBUG=None,
+                                    FLASK_CONFIG='development') == 'True'
 
 
 @pytest.mark.green_at_start(reason='before chapter 7 debug mode was off either way; this pins '

@@ -1,14 +1,9 @@
 """Where errors go outside debug mode: the admins' inbox and logs/microblog.log."""
-import re
-
 import pytest
 
 from shared.net import free_port
 from shared.pages import Page
-
-LOG_LINE = re.compile(
-    r'^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} (?P<level>[A-Z]+): (?P<message>.*) '
-    r'\[in (?P<path>\S+):(?P<line>\d+)\]$')
+from shared.production import HANDLER_NAMES, LOG_LINE
 
 
 def mail_settings(smtp_server):
@@ -79,6 +74,9 @@ def test_with_mail_server_down_the_error_still_reaches_page_and_log(run_app):
     assert 'database is locked' in log
 
 
+@pytest.mark.ends('ch17', reason='from chapter 17 the production configuration (config.py) '
+                                  'sets up the log and writes its first line; '
+                                  'tests/ch17/test_production.py checks that line')
 def test_log_file_starts_with_startup_line_in_the_documented_format(run_app):
     server = run_app()
 
@@ -100,12 +98,6 @@ def test_log_file_rotates_past_10_kb_keeping_ten_backups(run_with_app, tmp_path)
     assert all(path.stat().st_size <= 10 * 1024 for path in (tmp_path / 'logs').iterdir())
 
 
-# The handlers the app adds; Flask's own console handler (default_handler) is left out.
-HANDLER_NAMES = ('from flask.logging import default_handler\n'
-                 'print(sorted(type(handler).__name__ for handler in app.logger.handlers\n'
-                 '             if handler is not default_handler))')
-
-
 def test_production_mode_attaches_email_and_file_handlers(run_with_app):
     result = run_with_app(HANDLER_NAMES, MAIL_SERVER='127.0.0.1')
 
@@ -121,7 +113,8 @@ def test_without_mail_server_only_the_log_file_handler_is_attached(run_with_app)
 @pytest.mark.green_at_start(reason='no handlers existed before chapter 7; this pins down '
                                    'that debug mode keeps them off')
 def test_debug_mode_attaches_no_handlers_and_writes_no_log(run_with_app, tmp_path):
-    result = run_with_app(HANDLER_NAMES, MAIL_SERVER='127.0.0.1', FLASK_DEBUG='1')
+    result = run_with_app(HANDLER_NAMES, MAIL_SERVER='127.0.0.1', FLASK_DEBUG='1',
+                          FLASK_CONFIG='development')   # production refuses debug (ch17)
 
     assert result.stdout.strip() == '[]'
     assert not (tmp_path / 'logs').exists()

@@ -52,7 +52,9 @@ def test_the_500_page_keeps_the_layout_and_the_waiting_messages(run_app):
 @AFTER_A_GET
 def test_a_failed_write_in_debug_mode_shows_the_debugger_and_sends_no_email(run_app,
                                                                            smtp_server):
-    server = run_app(FLASK_DEBUG='1', FLASK_RUN_RELOAD='false', **smtp_server.settings)
+    # Debug mode is for development: from chapter 17 the production configuration refuses it.
+    server = run_app(FLASK_DEBUG='1', FLASK_RUN_RELOAD='false', FLASK_CONFIG='development',
+                     **smtp_server.settings)
     alice = server.signed_in_client('alice')
 
     response = failing_write(server, alice)

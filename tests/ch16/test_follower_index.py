@@ -10,6 +10,7 @@ def query_plan(connection, sql):
     return ' '.join(row[-1] for row in connection.execute(sa.text('EXPLAIN QUERY PLAN ' + sql)))
 
 
+@pytest.mark.sqlite_only(reason="reads SQLite's query plan (EXPLAIN QUERY PLAN)")
 def test_counting_followers_uses_an_index(app, db):
     with app.app_context(), db.engine.connect() as connection:
         plan = query_plan(connection, 'SELECT count(*) FROM follow WHERE followed_id = 1')

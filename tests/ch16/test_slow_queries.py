@@ -16,6 +16,8 @@ def warnings_logged(app, caplog):
                     if record.name == app.logger.name and record.levelno == logging.WARNING]
 
 
+@pytest.mark.sqlite_only(reason="matches the SQL and the parameters as SQLite's "
+                                "driver writes them")
 def test_a_query_slower_than_the_threshold_is_logged_with_its_details(
         app, susan, client, warnings_logged):
     app.config['SLOW_DB_QUERY_TIME'] = 0         # every query is slow
