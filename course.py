@@ -24,6 +24,8 @@ REQUIREMENTS = ROOT / 'requirements.txt'
 INSTALLED = VENV / 'installed-requirements.txt'
 TIMES = VENV / 'verify-times.json'   # how long each run of the last verify took
 CHAPTERS = sorted(path.name for path in (ROOT / 'chapters').glob('ch[0-9][0-9]'))
+# From this chapter on the app runs on PostgreSQL too: verify runs its suite there as well.
+ON_POSTGRESQL_FROM = 'ch17'
 
 
 def venv_python():
@@ -120,6 +122,8 @@ def verify(jobs):
     runs = [(chapter, ['--chapter', chapter]) for chapter in reversed(CHAPTERS)] + \
            [(f'{chapter}-start', ['--chapter', chapter, '--start'])
             for chapter in reversed(CHAPTERS[1:])] + \
+           [(f'{chapter}-postgresql', ['--chapter', chapter, '--database=postgresql'])
+            for chapter in CHAPTERS if chapter >= ON_POSTGRESQL_FROM] + \
            [('harness', ['shared/tests'])]
     # The longest runs first, as long as they took last time: then the processes
     # finish together instead of one of them ending the verify alone.
@@ -147,7 +151,7 @@ def verify(jobs):
             skipped += found.get('skipped', 0)
             times[name] = round(seconds, 1)
             status = 'ok' if result.returncode == 0 else 'FAILED'
-            print(f'{name:<11} {status:<7} {summary}, {seconds:5.1f}s', flush=True)
+            print(f'{name:<15} {status:<7} {summary}, {seconds:5.1f}s', flush=True)
             if result.returncode != 0:
                 failed_runs.append(name)
                 print(result.stdout, result.stderr, sep='\n', flush=True)

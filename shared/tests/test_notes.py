@@ -53,7 +53,7 @@ NOT_A_LISTING = {'', 'console', 'shell', 'sh', 'bash', 'text', 'pycon'}
 
 FLAGS = {'-q', '-v', '-vv', '-x', '-s', '-ra', '-rs', '--start'}
 WITH_VALUE = {'-k', '-m', '-p', '--chapter'}
-WITH_EQUALS = {'--snapshot', '--screenshots', '--chapter'}
+WITH_EQUALS = {'--snapshot', '--screenshots', '--chapter', '--database'}
 
 
 def relative(path):
@@ -305,7 +305,7 @@ def command_cases():
 
 def check_command(words):
     """Raise pytest.UsageError unless the words are an invocation the course accepts."""
-    args, chapter, start, snapshot = [], None, False, None
+    args, chapter, start, snapshot, database = [], None, False, None, 'sqlite'
     words = list(words)
     while words:
         word = words.pop(0)
@@ -317,7 +317,9 @@ def check_command(words):
                 chapter = value
             elif name == '--snapshot':
                 snapshot = value
-        elif name in ('--snapshot', '--screenshots'):
+            elif name == '--database':
+                database = value
+        elif name in ('--snapshot', '--screenshots', '--database'):
             raise pytest.UsageError(f'write {name}=PATH: pytest reads a separate path as tests')
         elif word in WITH_VALUE:
             if not words:
@@ -329,6 +331,8 @@ def check_command(words):
             raise pytest.UsageError(f'{word} is not an option the notes use')
         else:
             args.append(word)
+    if database not in ('sqlite', 'postgresql'):
+        raise pytest.UsageError(f'--database={database}: sqlite or postgresql')
     if chapter is not None and chapter not in CHAPTERS:
         raise pytest.UsageError(f'{chapter} is not a chapter of this course')
     for arg in args:
