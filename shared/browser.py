@@ -56,6 +56,9 @@ def chromium(browser_installed):
                      '--disable-dev-shm-usage', '--disable-background-networking',
                      '--disable-component-update', '--disable-sync', '--no-first-run',
                      '--window-size=1024,768',
+                     '--disable-site-isolation-trials', '--renderer-process-limit=1',
+                     '--disable-features=Translate,OptimizationHints,MediaRouter,IsolateOrigins,site-per-process',
+                     '--blink-settings=imagesEnabled=false',
                      # Only the test's own server is reachable: any other host (an avatar
                      # from gravatar.com) fails at once instead of holding up the page.
                      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'):

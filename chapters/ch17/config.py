@@ -100,8 +100,9 @@ class ProductionConfig(Config):
                                'Unset FLASK_DEBUG.')
         if app.config['PROXIES']:
             count = app.config['PROXIES']
-            app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count,
-                                    x_host=count, x_port=count, x_prefix=count)
+            # The visitor's address, the scheme and the name they asked for; the site is
+            # at the top of its name, so no X-Forwarded-Prefix (nor -Port) is believed.
+            app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count)
 
         # Errors go to the admins' inbox and to a log file.
         if app.config['MAIL_SERVER']:
