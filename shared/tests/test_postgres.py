@@ -51,3 +51,21 @@ def test_with_postgres_required_a_missing_postgresql_fails(monkeypatch):
     monkeypatch.setenv('POSTGRES_REQUIRED', '1')
     with pytest.raises(pytest.fail.Exception, match='POSTGRES_REQUIRED=1'):
         postgres.require_postgres()
+
+
+def test_database_postgresql_runs_the_tests_of_the_apps_database_there_and_only_those():
+    from shared.tests.test_harness import pytest_in_repository
+    code, output = pytest_in_repository(
+        '--chapter', 'ch17', '--database=postgresql', '-v', 'tests/ch04/test_database_config.py',
+        'tests/ch04/test_models.py', 'tests/ch14/test_errors.py')
+
+    assert code == 0, output
+    assert 'chapters/ch17, on PostgreSQL' in output
+    assert 'test_models.py::test_user_is_stored_with_username_and_email PASSED' in output
+    # A test that drops a table is followed by tests that read it: the table is built again.
+    assert 'test_errors.py::test_a_failure_inside_the_api_is_a_json_500 PASSED' in output
+    assert 'test_the_sites_404_speaks_the_clients_language' in output
+    assert 'FAILED' not in output
+    # Marked sqlite_only, and a test that never uses the tests' app database: left out.
+    assert 'test_app_connects_to_the_configured_database' not in output
+    assert 'test_database_url_is_read_from_the_environment' not in output
