@@ -119,12 +119,14 @@ def counts(pytest_output):
 
 
 def verify(jobs):
-    runs = [(chapter, ['--chapter', chapter]) for chapter in reversed(CHAPTERS)] + \
-           [(f'{chapter}-start', ['--chapter', chapter, '--start'])
-            for chapter in reversed(CHAPTERS[1:])] + \
-           [(f'{chapter}-postgresql', ['--chapter', chapter, '--database=postgresql'])
-            for chapter in CHAPTERS if chapter >= ON_POSTGRESQL_FROM] + \
-           [('harness', ['shared/tests'])]
+    runs = []
+    for chapter in reversed(CHAPTERS):     # newest first: the longest, before any time is known
+        runs.append((chapter, ['--chapter', chapter]))
+        if chapter >= ON_POSTGRESQL_FROM:
+            runs.append((f'{chapter}-postgresql', ['--chapter', chapter, '--database=postgresql']))
+    runs += [(f'{chapter}-start', ['--chapter', chapter, '--start'])
+             for chapter in reversed(CHAPTERS[1:])]
+    runs.append(('harness', ['shared/tests']))
     # The longest runs first, as long as they took last time: then the processes
     # finish together instead of one of them ending the verify alone.
     last_times = json.loads(TIMES.read_text()) if TIMES.exists() else {}

@@ -56,8 +56,11 @@ def chromium(browser_installed):
                      '--disable-dev-shm-usage', '--disable-background-networking',
                      '--disable-component-update', '--disable-sync', '--no-first-run',
                      '--window-size=1024,768',
+                     # One renderer process for every page, and no images (the only
+                     # ones are avatars from elsewhere): less work for each story.
                      '--disable-site-isolation-trials', '--renderer-process-limit=1',
-                     '--disable-features=Translate,OptimizationHints,MediaRouter,IsolateOrigins,site-per-process',
+                     '--disable-features=Translate,OptimizationHints,MediaRouter,'
+                     'IsolateOrigins,site-per-process',
                      '--blink-settings=imagesEnabled=false',
                      # Only the test's own server is reachable: any other host (an avatar
                      # from gravatar.com) fails at once instead of holding up the page.

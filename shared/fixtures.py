@@ -93,7 +93,9 @@ def _test_database(snapshot, pytestconfig, request):
         yield None
         return
     if pytestconfig.course.database == 'postgresql':
-        database = on_postgresql(snapshot, request.getfixturevalue('postgres_server'))
+        database = on_postgresql(snapshot, request.getfixturevalue('postgres_server'),
+                                 request.getfixturevalue('python_processes'),
+                                 request.getfixturevalue('tmp_path_factory').mktemp('deploy'))
         yield database
         database.engine.dispose()
         return
@@ -110,13 +112,21 @@ def _test_database(snapshot, pytestconfig, request):
     template.close()
 
 
-def on_postgresql(snapshot, server):
-    """The database the tests start from, in a new database of the PostgreSQL server."""
+def on_postgresql(snapshot, server, python_processes, folder):
+    """The database the tests start from, in a new database of the PostgreSQL server,
+    built as a site's is: by the snapshot's `flask deploy` (chapter 17 on)."""
     from shared.postgres import PostgresTestDatabase
-    app = snapshot.new_app_on(server.new_database('tests'))
+    from shared.production import flask_environment
+    url = server.new_database('tests')
+    deploy = python_processes.run(['-m', 'flask', 'deploy'], folder,
+                                  flask_environment(snapshot.path, folder / 'unused.db',
+                                                    {'DATABASE_URL': url}))
+    if deploy.returncode != 0:
+        raise pytest.UsageError('--database=postgresql: `flask deploy` failed on '
+                                f'{snapshot.path.name}\n{deploy.stderr}')
+    app = snapshot.new_app_on(url)
     with app.app_context():
-        database = PostgresTestDatabase.built(snapshot.db.engine, snapshot.db.metadata,
-                                              lambda: build_database(snapshot))
+        database = PostgresTestDatabase.built(snapshot.db.engine, snapshot.db.metadata)
         snapshot.db.session.remove()
     return database
 

@@ -304,10 +304,9 @@ class Snapshot:
     @contextmanager
     def session_on(self, database):
         """A database session on this file (or database URL), one a server in another
-        process uses, that
-        saves rows as the tests' own app would. From chapter 8 it is an app's db.session,
-        in an app context like the tests' (a model's constructor may read current_app
-        and the database through db.session)."""
+        process uses, that saves rows as the tests' own app would. From chapter 8 it is an
+        app's db.session, in an app context like the tests' (a model's constructor may read
+        current_app and the database through db.session)."""
         url = database if isinstance(database, str) else f'sqlite:///{database}'
         if not self.has_factory:
             engine = sa.create_engine(url)

@@ -122,19 +122,30 @@ class PostgresTestDatabase:
     had when built (the roles), with every id counting from 1 again."""
     engine: sa.Engine
     metadata: sa.MetaData
-    tables: list          # the snapshot's tables, in the order their rows can go in
-    rows: dict            # table name -> the rows it held when built
+    reset: str            # the SQL that puts the database back as it was built
 
     @classmethod
-    def built(cls, engine, metadata, build):
-        """Build the database with build() (in an app context on this engine); keep what
-        it holds."""
-        build()
+    def built(cls, engine, metadata):
+        """Keep what the built database holds, as SQL that empties the tables of the
+        models' metadata and puts it back."""
         tables = list(metadata.sorted_tables)
+        # DELETE, not TRUNCATE: for tables of a few rows, several times quicker.
+        statements = [f'DELETE FROM "{table.name}"' for table in reversed(tables)]
         with engine.connect() as connection:
-            rows = {table.name: [dict(row._mapping) for row in
-                                 connection.execute(sa.select(table))] for table in tables}
-        return cls(engine, metadata, tables, rows)
+            for table in tables:
+                rows = [dict(row._mapping) for row in connection.execute(sa.select(table))]
+                sequence = connection.scalar(sa.text(
+                    "SELECT pg_get_serial_sequence(:table, 'id')"), {'table': f'"{table.name}"'}) \
+                    if 'id' in table.c else None
+                if rows:
+                    statements.append(str(table.insert().values(rows).compile(
+                        connection, compile_kwargs={'literal_binds': True})))
+                if sequence:
+                    # The next new row's id follows the ones put back, or is 1.
+                    statements.append(f"SELECT setval('{sequence}', "
+                                      f'{max(row["id"] for row in rows) if rows else 1}, '
+                                      f'{"true" if rows else "false"})')
+        return cls(engine, metadata, ';\n'.join(statements))
 
     def give_to(self, app, db):
         """Let app use this engine, with the database as it was built."""
@@ -143,22 +154,17 @@ class PostgresTestDatabase:
             if engines[None] is not self.engine:
                 engines[None].dispose()
                 engines[None] = self.engine
-        names = ', '.join(f'"{table.name}"' for table in self.tables)
+        try:
+            self.put_back()
+        except sa.exc.ProgrammingError:
+            # A test dropped a table (to make the app fail): it is built again.
+            with self.engine.begin() as connection:
+                self.metadata.create_all(connection)
+            self.put_back()
+
+    def put_back(self):
         with self.engine.begin() as connection:
             # A connection a failed test left in a transaction fails this one, not the run.
-            connection.execute(sa.text("SET LOCAL lock_timeout = '10s'"))
-            present = connection.scalar(sa.text(
-                'SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() '
-                'AND tablename = ANY(:names)'), {'names': [t.name for t in self.tables]})
-            if present < len(self.tables):
-                # A test dropped a table (to make the app fail): it is built again.
-                self.metadata.create_all(connection)
-            connection.execute(sa.text(f'TRUNCATE {names} RESTART IDENTITY CASCADE'))
-            for table in self.tables:
-                if self.rows[table.name]:
-                    connection.execute(table.insert(), self.rows[table.name])
-                    if 'id' in table.c and table.c.id.autoincrement:
-                        # The rows came with their ids: the next new one follows them.
-                        connection.execute(sa.text(
-                            f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', "
-                            f"'id'), (SELECT max(id) FROM \"{table.name}\"))"))
+            connection.exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+            # One round trip: psycopg sends statements without parameters as one query.
+            connection.exec_driver_sql(self.reset)

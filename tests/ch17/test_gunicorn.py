@@ -59,9 +59,10 @@ def all_at_once(calls):
 @ALREADY_SAFE
 def test_twenty_people_taking_one_username_at_once_leave_one_holder_each_round(people,
                                                                                database):
+    # Each has the profile form open; its token holds for the whole session.
+    tokens = [csrf_token(person.get('/edit_profile').text) for person in people]
     for round in range(ROUNDS):
         wanted = f'taken{round}'
-        tokens = [csrf_token(person.get('/edit_profile').text) for person in people]
 
         answers = all_at_once([
             lambda person=person, token=token: person.post(
