@@ -4,13 +4,17 @@
     python3 course.py serve ch05     any chapter by name
     python3 course.py verify         every chapter's tests, red-first at every start,
                                      and the harness's own tests
+    python3 course.py watch ch05     a chapter's tests, again each time you save a file
+    python3 course.py check PATH     a learner's chapter folders, each with its suite
+    python3 course.py coverage       how much of each snapshot's app its suite runs
 
-Both first make .venv (once) and install requirements.txt into it.
+Each first makes .venv (once) and installs requirements.txt into it.
 """
 import argparse
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -21,8 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / '.venv'
 REQUIREMENTS = ROOT / 'requirements.txt'
-INSTALLED = VENV / 'installed-requirements.txt'
-TIMES = VENV / 'verify-times.json'   # how long each run of the last verify took
+# The exact version of every package that the last passing verify ran with: .venv is
+# filled with those, so that the course works years from now as it did that day.
+CONSTRAINTS = ROOT / 'constraints.txt'
+# `verify --newest` tries the newest releases instead, in a virtual environment of its own.
+NEWEST_VENV = ROOT / '.venv-newest'
 CHAPTERS = sorted(path.name for path in (ROOT / 'chapters').glob('ch[0-9][0-9]'))
 # From this chapter on the app runs on PostgreSQL too: verify runs its suite there as well.
 ON_POSTGRESQL_FROM = 'ch17'
@@ -32,27 +39,62 @@ def venv_python():
     return VENV / ('Scripts/python.exe' if os.name == 'nt' else 'bin/python')
 
 
+def use_newest_releases():
+    """From now on, work in .venv-newest, filled from requirements.txt alone."""
+    global VENV
+    VENV = NEWEST_VENV
+
+
+def times_file():
+    return VENV / 'verify-times.json'   # how long each run of the last verify took
+
+
 def ensure_environment():
-    """Make .venv and install the requirements, unless that is already done."""
+    """Make the virtual environment and install the requirements (with the constraints,
+    except in .venv-newest), unless that is already done."""
+    newest = VENV == NEWEST_VENV
+    wanted = REQUIREMENTS.read_text() + ('' if newest else CONSTRAINTS.read_text())
+    installed = VENV / 'installed-requirements.txt'
     if not venv_python().exists():
-        print('Making .venv ...', flush=True)
+        print(f'Making {VENV.name} ...', flush=True)
         try:
             venv.create(VENV, with_pip=True)
         except subprocess.CalledProcessError:
             # Debian and Ubuntu ship venv without ensurepip (package python3-venv):
             # make it without pip, and let this Python's pip install into it.
             venv.create(VENV, with_pip=False, clear=True)
-    wanted = REQUIREMENTS.read_text()
-    if INSTALLED.exists() and INSTALLED.read_text() == wanted:
+    if installed.exists() and installed.read_text() == wanted:
         return
-    print('Installing requirements.txt into .venv ...', flush=True)
     has_pip = subprocess.run([venv_python(), '-m', 'pip', '--version'],
                              capture_output=True).returncode == 0
     pip = [venv_python(), '-m', 'pip'] if has_pip else \
         [sys.executable, '-m', 'pip', '--python', str(venv_python())]
-    subprocess.run([*pip, 'install', '--quiet', '--disable-pip-version-check',
-                    '-r', REQUIREMENTS], check=True)
-    INSTALLED.write_text(wanted)
+    install = [*pip, 'install', '--quiet', '--disable-pip-version-check', '-r', REQUIREMENTS]
+    if newest:
+        print(f'Installing the newest releases of requirements.txt into {VENV.name} ...',
+              flush=True)
+        install.append('--upgrade')
+    else:
+        print('Installing requirements.txt, at the versions in constraints.txt, into .venv ...',
+              flush=True)
+        install += ['-c', CONSTRAINTS]
+    subprocess.run(install, check=True)
+    installed.write_text(wanted)
+
+
+def lock():
+    """Write the versions installed in the virtual environment into constraints.txt."""
+    frozen = subprocess.run([venv_python(), '-m', 'pip', 'freeze',
+                             '--disable-pip-version-check'],
+                            capture_output=True, text=True, check=True).stdout
+    versions = sorted((line for line in frozen.splitlines() if '==' in line), key=str.lower)
+    python = '.'.join(map(str, sys.version_info[:2]))
+    CONSTRAINTS.write_text(
+        '# The exact versions `python3 course.py verify` last passed with, on Python '
+        f'{python}\n# ({time.strftime("%Y-%m-%d")}). course.py installs these; to try '
+        'the newest releases and,\n# if every check passes with them, record them here:\n'
+        '#     python3 course.py verify --newest --lock\n' + '\n'.join(versions) + '\n')
+    print(f'constraints.txt: {len(versions)} versions recorded.')
 
 
 def serve(chapter, port):
@@ -87,6 +129,10 @@ def pytest_environment():
     # chapters: a run after the first then imports them without compiling again.
     environment = {**os.environ, 'PYTHONPYCACHEPREFIX': str(VENV / 'pycache')}
     environment.pop('PYTHONDONTWRITEBYTECODE', None)
+    if VENV == NEWEST_VENV:
+        # Not the versions in constraints.txt, on purpose: the harness's check that the
+        # environment holds them stands aside.
+        environment['COURSE_NEWEST_RELEASES'] = '1'
     return environment
 
 
@@ -118,20 +164,55 @@ def counts(pytest_output):
     return {word: int(number) for number, word in re.findall(r'(\d+) (\w+)', closing)}
 
 
-def verify(jobs):
+def table(headers, rows):
+    """Rows as text columns under their headers, numbers aligned right."""
+    rows = [[str(cell) for cell in row] for row in rows]
+    widths = [max(len(str(header)), *(len(row[i]) for row in rows)) if rows else len(header)
+              for i, header in enumerate(headers)]
+
+    def line(cells, numeric):
+        return '  '.join(cell.rjust(width) if right else cell.ljust(width)
+                         for cell, width, right in zip(cells, widths, numeric)).rstrip()
+
+    numeric = [all(re.fullmatch(r'[\d.]*', row[i]) for row in rows) for i in range(len(headers))]
+    return '\n'.join([line(headers, numeric), line(['-' * width for width in widths], numeric),
+                      *(line(row, numeric) for row in rows)])
+
+
+def verify_runs():
+    """Every pytest run of a verify, as (name, arguments)."""
     runs = []
-    for chapter in reversed(CHAPTERS):     # newest first: the longest, before any time is known
+    for chapter in reversed(CHAPTERS):
         runs.append((chapter, ['--chapter', chapter]))
         if chapter >= ON_POSTGRESQL_FROM:
             runs.append((f'{chapter}-postgresql', ['--chapter', chapter, '--database=postgresql']))
     runs += [(f'{chapter}-start', ['--chapter', chapter, '--start'])
              for chapter in reversed(CHAPTERS[1:])]
     runs.append(('harness', ['shared/tests']))
+    return runs
+
+
+def summary_table(results):
+    """One row per chapter (its suite, and its start check), then the other runs."""
+    rows = []
+    for chapter in CHAPTERS:
+        suite, start = results.get(chapter), results.get(f'{chapter}-start')
+        rows.append([chapter, suite['ran'] if suite else '', start['red'] if start else '',
+                     suite['seconds'] if suite else '', start['seconds'] if start else ''])
+    for name, result in results.items():
+        if name not in CHAPTERS and not name.endswith('-start'):
+            rows.append([name, result['ran'], '', result['seconds'], ''])
+    return table(['run', 'tests run', 'red at start', 'seconds', 'start seconds'], rows)
+
+
+def verify(jobs):
+    runs = verify_runs()
     # The longest runs first, as long as they took last time: then the processes
-    # finish together instead of one of them ending the verify alone.
-    last_times = json.loads(TIMES.read_text()) if TIMES.exists() else {}
+    # finish together instead of one of them ending the verify alone. With no times
+    # yet, the newest chapters first: they carry the most tests.
+    last_times = json.loads(times_file().read_text()) if times_file().exists() else {}
     runs.sort(key=lambda run: -last_times.get(run[0], 0))
-    times = {}
+    results = {}
     began = time.monotonic()
     failed_runs, passed, failed, skipped = [], 0, 0, 0
     fork_server = None
@@ -143,15 +224,16 @@ def verify(jobs):
         for name, result, seconds in pool.map(lambda run: pytest_run(*run, fork_server),
                                               runs):
             found = counts(result.stdout)
+            red = found.get('xfailed', 0)
+            ran = red + found.get('passed', 0)
             if name.endswith('-start'):
-                summary = f"{found.get('xfailed', 0)} red as required"
-                passed += found.get('xfailed', 0) + found.get('passed', 0)
+                summary = f'{red} red as required'
             else:
                 summary = f"{found.get('passed', 0)} passed"
-                passed += found.get('passed', 0)
+            passed += ran
             failed += found.get('failed', 0) + found.get('error', 0) + found.get('errors', 0)
             skipped += found.get('skipped', 0)
-            times[name] = round(seconds, 1)
+            results[name] = {'ran': ran, 'red': red, 'seconds': round(seconds, 1)}
             status = 'ok' if result.returncode == 0 else 'FAILED'
             print(f'{name:<15} {status:<7} {summary}, {seconds:5.1f}s', flush=True)
             if result.returncode != 0:
@@ -159,12 +241,32 @@ def verify(jobs):
                 print(result.stdout, result.stderr, sep='\n', flush=True)
     if fork_server is not None:
         fork_server.stop()
-    TIMES.write_text(json.dumps(times))
+    times_file().write_text(json.dumps({name: result['seconds'] for name, result in results.items()}))
+    print('\n' + summary_table(results))
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'
           + (f" Failed: {', '.join(failed_runs)}." if failed_runs else ''))
     line = f'verify: {passed} passed, {failed} failed'
     print(line + (f', {skipped} skipped' if skipped else ''))
     return 1 if failed_runs else 0
+
+
+# The commands that run inside .venv, with the libraries installed there: course.py
+# hands them the rest of its command line.
+IN_VENV = {'watch': ('shared.watch', "a chapter's tests, again each time a file is saved"),
+           'check': ('shared.check', "a learner's chapter folders, each with its suite"),
+           'coverage': ('shared.coverage_table', "each snapshot's coverage by its suite")}
+
+
+def run_in_venv(module, arguments):
+    """Run module with .venv's Python, in the folder this command was given in (so that a
+    relative PATH means what it says), with this repository on its import path only."""
+    start = f'import runpy, sys; sys.path.insert(0, {str(ROOT)!r}); ' \
+            f'runpy.run_module({module!r}, run_name="__main__", alter_sys=True)'
+    command = subprocess.Popen([str(venv_python()), '-c', start, *arguments],
+                               env=pytest_environment())
+    # Ctrl+C reaches the command too, which ends as it sees fit: its exit status is ours.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return command.wait()
 
 
 def main():
@@ -177,14 +279,31 @@ def main():
     verify_command = commands.add_parser('verify', help='run every check of every chapter')
     verify_command.add_argument('--jobs', type=int, default=min(os.cpu_count() or 1, 4),
                                 help='pytest processes at once (default: cores, at most 4)')
-    arguments = parser.parse_args()
+    verify_command.add_argument('--newest', action='store_true',
+                                help='with the newest releases of the requirements, in '
+                                     '.venv-newest, instead of the versions in constraints.txt')
+    verify_command.add_argument('--lock', action='store_true',
+                                help='if every check passes, record the versions it ran with '
+                                     'in constraints.txt')
+    for name, (module, summary) in IN_VENV.items():
+        commands.add_parser(name, help=summary, add_help=False)
+    arguments, rest = parser.parse_known_args()
 
     if sys.version_info < (3, 11):
         sys.exit('This course needs Python 3.11 or newer.')
+    if arguments.command not in IN_VENV and rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    if arguments.command == 'verify' and arguments.newest:
+        use_newest_releases()
     ensure_environment()
+    if arguments.command in IN_VENV:
+        return run_in_venv(IN_VENV[arguments.command][0], rest)
     if arguments.command == 'serve':
         return serve(arguments.chapter, arguments.port)
-    return verify(arguments.jobs)
+    outcome = verify(arguments.jobs)
+    if outcome == 0 and arguments.lock:
+        lock()
+    return outcome
 
 
 if __name__ == '__main__':

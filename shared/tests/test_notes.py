@@ -337,8 +337,9 @@ def check_command(words):
         raise pytest.UsageError(f'{chapter} is not a chapter of this course')
     for arg in args:
         path, _, test = arg.partition('::')
-        if not re.match(r'tests/ch\d\d(/|$)', path) or not (ROOT / path).exists():
-            raise pytest.UsageError(f'{arg}: no such tests/chNN path')
+        if not re.match(r'(tests/ch\d\d|shared/tests)(/|$)', path) or \
+                not (ROOT / path).exists():
+            raise pytest.UsageError(f'{arg}: no such tests/chNN or shared/tests path')
         if test and not re.search(rf'def {re.escape(test.split("[")[0])}\(',
                                   (ROOT / path).read_text()):
             raise pytest.UsageError(f'{arg}: no such test in {path}')
