@@ -1,4 +1,5 @@
-"""A real SMTP server (aiosmtpd) on a free loopback port, keeping what it receives.
+"""A real SMTP server (aiosmtpd) on a free loopback port, keeping what it receives (or,
+for a test that asks, refusing it).
 
 One server runs for the whole pytest process. The app under test finds it the way a
 person's app finds theirs, through MAIL_SERVER and MAIL_PORT (see harness.py), and the
@@ -48,6 +49,7 @@ class Inbox:
     host: str
     port: int
     received: list = field(default_factory=list)
+    refusal: str = None     # while set, the server's answer to every message it is sent
 
     @property
     def messages(self):
@@ -74,6 +76,8 @@ class Receiver:
         self.inbox = inbox
 
     async def handle_DATA(self, server, session, envelope):
+        if self.inbox.refusal is not None:
+            return self.inbox.refusal
         self.inbox.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
                                             email.message_from_bytes(envelope.content)))
         return '250 Message accepted for delivery'
@@ -94,3 +98,13 @@ def smtp_server(_mail_server):
     wait_for_mail_in_flight()
     _mail_server.received.clear()
     return _mail_server
+
+
+@pytest.fixture
+def refusing_mail_server(smtp_server):
+    """The SMTP server takes the connection, then refuses every message with a 550, as a
+    server does that will not take mail for an address; it keeps none of them."""
+    smtp_server.refusal = '550 5.7.1 Message refused'
+    yield smtp_server
+    wait_for_mail_in_flight()
+    smtp_server.refusal = None

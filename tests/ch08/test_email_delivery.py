@@ -1,5 +1,7 @@
 """How e-mail leaves the site: from the configured sender, in a thread of its own so that
-no request waits for the mail server, and without a 500 when the mail server is down."""
+no request waits for the mail server, and without a 500 when the mail server is down or
+refuses the message."""
+import logging
 import smtplib
 import threading
 from pathlib import Path
@@ -120,6 +122,22 @@ def test_mail_server_down_registration_still_succeeds_and_logs_the_failure(
                for line in log.splitlines()), f'the failure is not in the log:\n{log}'
     assert 'ConnectionRefusedError' in log
     assert 'correct horse' not in log
+
+
+def test_mail_server_refusing_the_message_registration_still_succeeds_and_logs_it(
+        refusing_mail_server, post_form, profiles, caplog):
+    response = post_form('/register', follow_redirects=True, **SUSAN)
+
+    # The server answered, so the page cannot know: the refusal comes later, to the
+    # thread that sends, and only the log tells of it.
+    assert response.request.path == '/login'
+    assert profiles() == [('susan', None)]
+    assert refusing_mail_server.messages == []
+    refusals = [record for record in caplog.records if record.levelno == logging.ERROR
+                and 'susan@example.com' in record.getMessage()]
+    assert refusals, f'the refusal is not in the log:\n{caplog.text}'
+    assert refusals[0].exc_info[0] is smtplib.SMTPDataError
+    assert 'correct horse' not in caplog.text
 
 
 @pytest.fixture

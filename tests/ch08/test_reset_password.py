@@ -112,3 +112,19 @@ def test_signed_in_visitor_is_sent_home_from(alice, log_in, client, path):
     response = client.get(path)
 
     assert response.location == '/index'
+
+
+def test_reset_with_a_token_for_another_purpose_returns_false_and_changes_nothing(
+        alice, app, db, models, database_contents):
+    # The page refuses such a link before it shows the form; the model must refuse it
+    # too, whoever asks it for a reset.
+    with app.app_context():
+        token = db.session.get(models.User, alice.id).generate_confirmation_token()
+    before = database_contents()
+
+    with app.app_context():
+        reset = models.User.reset_password(token, 'new horse')
+        db.session.commit()
+
+    assert reset is False
+    assert database_contents() == before

@@ -40,6 +40,17 @@ def test_a_new_role_has_no_permissions(models, permission):
     assert role.permissions == 0
 
 
+def test_a_role_made_with_permissions_keeps_them(models, permission):
+    role = models.Role(name='Reader', permissions=permission.FOLLOW | permission.COMMENT)
+
+    assert role.permissions == permission.FOLLOW | permission.COMMENT
+    assert not role.has_permission(permission.WRITE)
+
+
+def test_a_role_shows_its_name_when_printed(models):
+    assert repr(models.Role(name='Moderator')) == '<Role Moderator>'
+
+
 def test_adding_a_permission_twice_counts_it_once(models, permission):
     role = models.Role(name='Writer')
 

@@ -115,6 +115,27 @@ def test_a_time_in_another_zone_is_kept_as_the_same_moment(app, db, models, make
     assert member_since.utcoffset() == timedelta(0)
 
 
+def test_a_user_without_dates_reads_them_back_as_none(app, db, models, make_user):
+    # As chapter 10's migration leaves every account it finds: nobody knows since when
+    # they are members. (None would get the columns' defaults; sa.null() is NULL.)
+    make_user('bob', member_since=sa.null(), last_seen=sa.null())
+
+    bob = profile_of(app, db, models, 'bob')
+
+    assert (bob.member_since, bob.last_seen) == (None, None)
+
+
+def test_profile_of_a_user_without_dates_shows_without_them(alice, make_user, client):
+    make_user('bob', member_since=sa.null(), last_seen=sa.null())
+
+    response = client.get('/user/bob')
+
+    assert response.status_code == 200
+    text = Page(response.text).text
+    assert 'User: bob' in text
+    assert 'Member since' not in text and 'Last seen' not in text
+
+
 def test_edit_profile_saves_name_location_and_about_me(alice, post_form, app, db, models):
     response = post_form('/edit_profile', username='alice', name='Alice Liddell',
                          location='Oxford', about_me='Curious')

@@ -49,6 +49,10 @@ def test_follow_saves_one_row_with_the_moment_it_began(session, models, user):
     assert row.timestamp.tzinfo == timezone.utc
 
 
+def test_a_follow_shows_who_follows_whom_when_printed(models):
+    assert repr(models.Follow(follower_id=1, followed_id=2)) == '<Follow 1 -> 2>'
+
+
 def test_following_twice_keeps_one_row(session, models, user):
     susan, bob = user('susan'), user('bob')
 

@@ -28,6 +28,10 @@ def test_a_new_comment_is_enabled_and_knows_its_author_and_post(session, models,
     assert comment.post.body == "Bob's post"
 
 
+def test_a_comment_shows_its_body_when_printed(models):
+    assert repr(models.Comment(body='Nice post!')) == '<Comment Nice post!>'
+
+
 def test_a_post_counts_its_comments_in_the_query_that_reads_it(
         session, models, susan, bobs_post, make_comment, record_queries):
     for _ in range(3):

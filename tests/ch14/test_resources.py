@@ -3,6 +3,7 @@ what they relate to, and nothing private."""
 from datetime import datetime, timedelta, timezone
 
 import pytest
+import sqlalchemy as sa
 
 DAY_ONE = datetime(2024, 5, 17, 9, 30, tzinfo=timezone.utc)
 API = 'http://localhost/api/v1'
@@ -29,6 +30,18 @@ def test_a_user(make_user, client):
         'timeline_url': f'{API}/users/{alice.id}/timeline/',
         'post_count': 0,
     }
+
+
+def test_a_user_without_dates_has_null_for_them(make_user, client):
+    alice = make_user('alice')
+    # As chapter 10's migration left every account it found. (None would get the
+    # columns' defaults; sa.null() is NULL.)
+    bob = make_user('bob', member_since=sa.null(), last_seen=sa.null())
+
+    response = client.get(f'/api/v1/users/{bob.id}', auth=alice.credentials)
+
+    assert response.status_code == 200
+    assert (response.json['member_since'], response.json['last_seen']) == (None, None)
 
 
 def test_a_user_counts_their_posts(make_user, make_post, client):
