@@ -14,6 +14,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from werkzeug.serving import make_server
 
+from shared.required import missing
+
 INSTALL_HINT = ('install Chromium and its driver (Debian/Ubuntu: '
                 'sudo apt-get install chromium chromium-driver), or point CHROME_BIN '
                 'and CHROMEDRIVER at them')
@@ -40,10 +42,7 @@ def browser_installed():
     or fails with E2E_REQUIRED=1."""
     chrome, driver = find_browser()
     if not (chrome and driver):
-        message = f'no browser for the e2e stories: {INSTALL_HINT}'
-        if os.environ.get('E2E_REQUIRED') == '1':
-            pytest.fail(message + ' (E2E_REQUIRED=1)', pytrace=False)
-        pytest.skip(message)
+        missing(f'no browser for the e2e stories: {INSTALL_HINT}', 'E2E_REQUIRED')
     return chrome, driver
 
 

