@@ -12,11 +12,11 @@ import os
 import re
 import sys
 import tempfile
-import xml.etree.ElementTree as ElementTree
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import course
+from shared.report import REPORT_OPTIONS, read_report, reason_lines
 
 
 
@@ -35,36 +35,22 @@ def problem_with(folder):
     return None
 
 
-def first_failure(report):
-    """'test id: reason' for the first test that failed in a JUnit XML report, or ''."""
-    for case in ElementTree.parse(report).iter('testcase'):
-        problem = case.find('failure')
-        if problem is None:
-            problem = case.find('error')
-        if problem is not None:
-            test = case.get('file') or case.get('classname', '').replace('.', '/') + '.py'
-            reason = (problem.get('message') or '').strip().splitlines()
-            reason = reason[0] if reason else problem.tag
-            return f"{test}::{case.get('name')}: {reason[:100]}"
-    return ''
-
-
 def check(folder, fork_server):
     """(passed, failed, the first failing test and why) for one chapter folder."""
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / 'report.xml'
         arguments = ['--chapter', folder.name, f'--snapshot={folder}', '-p', 'no:cacheprovider',
-                     f'--junitxml={report}']
-        name, result, seconds = course.pytest_run(folder.name, arguments, fork_server)
-        found = course.counts(result.stdout)
-        failed = found.get('failed', 0) + found.get('error', 0) + found.get('errors', 0)
-        failure = first_failure(report) if report.exists() else ''
-    if result.returncode != 0 and not failure:
-        # No test failed, and yet pytest did: a usage error, or tests that could not load.
-        failed = max(failed, 1)
-        lines = (result.stdout + result.stderr).strip().splitlines()
-        failure = lines[-1] if lines else f'pytest ended with status {result.returncode}'
-    return found.get('passed', 0), failed, failure
+                     f'--junitxml={report}', *REPORT_OPTIONS]
+        name, outcome, seconds = course.pytest_run(folder.name, arguments, fork_server)
+        result = read_report(report) if report.exists() else None
+    if result is not None and (result.red or outcome.returncode == 0):
+        failure = ''
+        if result.first_red:
+            failure = f'{result.first_red}: {reason_lines(result.reason)[0][:100]}'
+        return result.green, result.red, failure
+    # No test failed, and yet pytest did: a usage error, or tests that could not load.
+    lines = (outcome.stdout + outcome.stderr).strip().splitlines()
+    return 0, 1, lines[-1] if lines else f'pytest ended with status {outcome.returncode}'
 
 
 def main(argv=None):

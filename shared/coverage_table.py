@@ -33,8 +33,8 @@ from pathlib import Path
 
 import coverage
 
-ROOT = Path(__file__).resolve().parent.parent
-CHAPTERS = sorted(path.name for path in (ROOT / 'chapters').glob('ch[0-9][0-9]'))
+from course import CHAPTERS, ROOT
+
 RCFILE = ROOT / '.coveragerc'
 README = ROOT / 'README.md'
 DATA = ROOT / '.venv' / 'coverage'

@@ -8,15 +8,12 @@ failed. Each run is a pytest process of its own, as `python -m pytest --chapter 
 --snapshot=my-ch05` would be: the modules you edited are imported afresh every time.
 """
 import argparse
-import re
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import xml.etree.ElementTree as ElementTree
-from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from course import CHAPTERS, ROOT, pytest_environment
+from shared.report import REPORT_OPTIONS, read_report, reason_lines
 
 # Saves come in bursts (an editor writes a temporary file, renames it, touches it):
 # the tests run once the folder has been quiet this long.
@@ -35,10 +33,6 @@ IGNORED_FOLDERS = {'__pycache__', '.pytest_cache', 'logs', 'htmlcov', '.git'}
 IGNORED_FILES = ('*.pyc', '*.db', '*.db-*', '.coverage*',
                  '*.swp', '*.swo', '*.swx', '4913',  # Vim's swap files, and its test write
                  '*~', '.#*', '#*#')                  # backups and Emacs's lock files
-
-# The line of a failure's message that names the exception: `SyntaxError: invalid syntax`.
-EXCEPTION_LINE = re.compile(r'[A-Za-z_][\w.]*(Error|Exception|Warning|Exit)\b')
-
 
 def is_source(relative_path):
     """Whether a change to this path (relative to the snapshot) is a change to the app."""
@@ -75,39 +69,12 @@ class SourceChanges(FileSystemEventHandler):
             self.changed.clear()
 
 
-@dataclass
-class Result:
-    green: int
-    red: int
-    skipped: int
-    first_red: str = ''     # the first failing test's name
-    reason: str = ''        # and its exception, as pytest reports it
-
-
-def read_report(report):
-    """The Result in pytest's JUnit XML report: a test that failed or erred is red."""
-    result = Result(green=0, red=0, skipped=0)
-    for case in ElementTree.parse(report).iter('testcase'):
-        problems = case.findall('failure') + case.findall('error')
-        if problems:
-            result.red += 1
-            if not result.first_red:
-                result.first_red = '::'.join(filter(None, (case.get('file'), case.get('name'))))
-                result.reason = problems[0].get('message') or problems[0].text or ''
-        elif case.find('skipped') is not None:
-            result.skipped += 1
-        else:
-            result.green += 1
-    return result
-
-
 def run_tests(chapter, snapshot, folder):
     """One pytest process over the chapter's tests: (its Result or None, its output)."""
     report, output = folder / 'report.xml', folder / 'output.txt'
     report.unlink(missing_ok=True)
     command = [sys.executable, '-m', 'pytest', '--chapter', chapter, f'--snapshot={snapshot}',
-               '-q', '-p', 'no:cacheprovider', f'--junitxml={report}',
-               '-o', 'junit_family=xunit1',   # this family names each test's file
+               '-q', '-p', 'no:cacheprovider', f'--junitxml={report}', *REPORT_OPTIONS,
                '--tb=no']                     # the report's message is all that is shown
     with open(output, 'w') as output_file:
         pytest = subprocess.Popen(command, cwd=ROOT, env=pytest_environment(),
@@ -145,15 +112,6 @@ def summary(chapter, name, result, output, seconds):
         f'{chapter} against {name}: {result.green} green, {result.red} red{skipped} {took}',
         f'first red: {result.first_red}',
         *(f'  {line[:200]}' for line in reason_lines(result.reason))])
-
-
-def reason_lines(message):
-    """A failure's reason in two lines at most: the message's first line, then the line
-    naming the exception if a later one does (a SyntaxError's message begins with where
-    it is), or else the second line."""
-    lines = [line.strip() for line in message.splitlines() if line.strip()]
-    naming = [line for line in lines[1:] if EXCEPTION_LINE.match(line)]
-    return lines[:1] + (naming[:1] or lines[1:2])
 
 
 def watch(chapter, snapshot, name):
