@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from shared.browser import find_browser
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -97,6 +99,41 @@ def test_a_missing_browser_skips_stories_with_a_hint_unless_required(required, c
     assert result[0] == code, result[1]
     assert outcome in result[1]
     assert 'sudo apt-get install chromium chromium-driver' in result[1]
+
+
+@pytest.fixture
+def programs_on_path(tmp_path, monkeypatch):
+    """programs_on_path('chromium', ...): a PATH holding only these (empty) programs."""
+    def programs_on_path(*names):
+        for name in names:
+            program = tmp_path / name
+            program.write_text('#!/bin/sh\n')
+            program.chmod(0o755)
+        monkeypatch.setenv('PATH', str(tmp_path))
+        monkeypatch.delenv('CHROME_BIN', raising=False)
+        monkeypatch.delenv('CHROMEDRIVER', raising=False)
+        return tmp_path
+    return programs_on_path
+
+
+def test_the_stories_run_in_chromiums_headless_shell_where_it_is_installed(programs_on_path):
+    folder = programs_on_path('chromium', 'chromium-headless-shell', 'chromedriver')
+
+    assert find_browser() == (str(folder / 'chromium-headless-shell'),
+                              str(folder / 'chromedriver'))
+
+
+def test_without_the_headless_shell_the_stories_run_in_chromium(programs_on_path):
+    folder = programs_on_path('chromium', 'chromedriver')
+
+    assert find_browser() == (str(folder / 'chromium'), str(folder / 'chromedriver'))
+
+
+def test_chrome_bin_names_the_browser_whatever_is_installed(programs_on_path, monkeypatch):
+    folder = programs_on_path('chromium', 'chromium-headless-shell', 'chromedriver')
+    monkeypatch.setenv('CHROME_BIN', str(folder / 'chromium'))
+
+    assert find_browser()[0] == str(folder / 'chromium')
 
 
 # A snapshot built by an application factory, as the chapters are from chapter 8 on.
