@@ -17,6 +17,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import venv
 from concurrent.futures import ThreadPoolExecutor
@@ -137,24 +138,26 @@ def pytest_environment():
 
 
 # What every pytest run imports before its first test, whatever the chapter (with
-# Flask, SQLAlchemy and the extensions, which the fork server always imports). A package
+# Flask, SQLAlchemy and the extensions, which the fork server always imports), and
+# psycopg, which the `flask` commands of chapter 17's PostgreSQL tests import. A package
 # that holds a pytest plugin (Faker, pytest-flask) is left out: pytest must import it
 # itself, to rewrite its asserts.
 PYTEST_WARM_UP = ('pytest', 'bs4', 'requests', 'selenium.webdriver', 'aiosmtpd.controller',
-                  'flask_mail', 'flask_httpauth', 'markdown', 'nh3')
+                  'flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'psycopg')
 
 
-def pytest_run(name, arguments, fork_server=None):
+def pytest_run(name, arguments, fork_server=None, environment=None):
     """One pytest process: a chapter's suite, a red-first check, or the harness's own tests.
     With a fork server, the process is a fork of one that has imported the libraries
     already, as a new one would (each pytest run imports them again: about a second)."""
     command = ['-m', 'pytest', '-q', *arguments]
+    environment = environment or pytest_environment()
     began = time.monotonic()
     if fork_server is None:
         result = subprocess.run([str(venv_python()), *command], cwd=ROOT,
-                                env=pytest_environment(), capture_output=True, text=True)
+                                env=environment, capture_output=True, text=True)
     else:
-        result = fork_server.run(command, ROOT, pytest_environment(), timeout=None)
+        result = fork_server.run(command, ROOT, environment, timeout=None)
     return name, result, time.monotonic() - began
 
 
@@ -216,13 +219,19 @@ def verify(jobs):
     began = time.monotonic()
     failed_runs, passed, failed, skipped = [], 0, 0, 0
     fork_server = None
+    environment = pytest_environment()
     if hasattr(os, 'fork'):
         sys.path.insert(0, str(ROOT))
-        from shared.forkserver import ForkServer
-        fork_server = ForkServer(str(venv_python()), PYTEST_WARM_UP, pytest_environment())
+        from shared.forkserver import SOCKET_VARIABLE, ForkServer
+        # Its pytest processes ask it for their own fork servers too (for `flask`
+        # commands, servers): forks of it, with everything imported already.
+        socket_path = Path(tempfile.mkdtemp(prefix='course-')) / 'fork-server'
+        fork_server = ForkServer(str(venv_python()), PYTEST_WARM_UP, environment,
+                                 listen=socket_path)
+        environment[SOCKET_VARIABLE] = str(socket_path)
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for name, result, seconds in pool.map(lambda run: pytest_run(*run, fork_server),
-                                              runs):
+        for name, result, seconds in pool.map(
+                lambda run: pytest_run(*run, fork_server, environment), runs):
             found = counts(result.stdout)
             red = found.get('xfailed', 0)
             ran = red + found.get('passed', 0)
@@ -241,6 +250,7 @@ def verify(jobs):
                 print(result.stdout, result.stderr, sep='\n', flush=True)
     if fork_server is not None:
         fork_server.stop()
+        socket_path.parent.rmdir()
     times_file().write_text(json.dumps({name: result['seconds'] for name, result in results.items()}))
     print('\n' + summary_table(results))
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'

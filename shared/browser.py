@@ -73,6 +73,13 @@ def chromium(browser_installed):
     # An explicit driver path: Selenium Manager never looks for a download.
     browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
     yield browser
+    # The browser closes itself first: quit() ends chromedriver, which ends the process it
+    # started, and Debian's chromium-headless-shell is a script that starts the browser
+    # as a child of its own, which would live on.
+    try:
+        browser.execute_cdp_cmd('Browser.close', {})
+    except WebDriverException:
+        pass                # the browser was gone before it could answer, as it should be
     browser.quit()
 
 

@@ -7,11 +7,14 @@ for every command. Each child takes the command's folder, environment, arguments
 files for its input and output, and runs `python -m flask ...` or `python -c CODE` as a
 new process would: the app itself is imported fresh in every child.
 
-    python -m shared.forkserver [MODULE ...]
+    python -m shared.forkserver [--listen-fd FD] [MODULE ...]
                   (started by the tests, talks JSON on stdin/stdout)
 
 `python3 course.py verify` starts one too, with pytest among the modules, and runs each
-of its pytest processes as a child of it.
+of its pytest processes as a child of it. That one also listens on a Unix socket, whose
+path its pytest processes find in COURSE_FORK_SERVER: a pytest process that needs a fork
+server of its own asks there, and gets a fork of it, which has imported everything
+already, instead of a new process that imports it all again (about a second).
 
 Where a process cannot fork (Windows), or while coverage measures the subprocesses, the
 tests start new processes as usual (production.py).
@@ -23,6 +26,7 @@ import queue
 import runpy
 import selectors
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +40,8 @@ WARM_UP = ('flask', 'flask.cli', 'werkzeug.serving', 'sqlalchemy', 'sqlalchemy.o
            'flask_sqlalchemy', 'flask_migrate', 'alembic.command', 'flask_login',
            'flask_wtf', 'wtforms', 'email_validator', 'dotenv')
 OPTIONAL = ('flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'faker', 'psycopg')
+# Where a fork server takes requests for fork servers (set for verify's pytest processes).
+SOCKET_VARIABLE = 'COURSE_FORK_SERVER'
 
 
 def run_child(request):
@@ -73,9 +79,11 @@ def run_child(request):
     sys.exit(0)
 
 
-def serve(names=()):
+def serve(names=(), listener=None):
     """Import WARM_UP and the modules named (by default OPTIONAL), then fork a child for
-    every request that comes in on stdin."""
+    every request that comes in on stdin. With listener, a listening Unix socket: fork a
+    fork server for every connection made to it, which serves that connection as this one
+    serves stdin and stdout."""
     for name in WARM_UP:
         __import__(name)
     for name in names or OPTIONAL:
@@ -96,6 +104,18 @@ def serve(names=()):
     selector = selectors.DefaultSelector()
     selector.register(sys.stdin, selectors.EVENT_READ, 'request')
     selector.register(wakeup_read, selectors.EVENT_READ, 'child')
+    servers = set()             # the fork servers forked for connections to listener
+    if listener is not None:
+        selector.register(listener, selectors.EVENT_READ, 'server')
+
+    def become_child():
+        selector.close()
+        if listener is not None:
+            listener.close()
+        signal.set_wakeup_fd(-1)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        os.close(wakeup_read)
+        os.close(wakeup_write)
 
     def answer(message):
         sys.stdout.write(json.dumps(message) + '\n')
@@ -106,41 +126,91 @@ def serve(names=()):
             if key.data == 'request':
                 line = sys.stdin.readline()
                 if not line:                    # the tests are done: so are their servers
-                    for pid in children:
+                    for pid in children | servers:
                         os.kill(pid, signal.SIGKILL)
                     return
                 request = json.loads(line)
                 pid = os.fork()
                 if pid == 0:
-                    selector.close()
-                    signal.set_wakeup_fd(-1)
-                    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-                    os.close(wakeup_read)
-                    os.close(wakeup_write)
+                    become_child()
                     run_child(request)
                 children.add(pid)
                 answer({'started': pid})
+            elif key.data == 'server':
+                connection, _ = listener.accept()
+                pid = os.fork()
+                if pid == 0:
+                    become_child()
+                    serve_connection(connection, names)
+                connection.close()
+                servers.add(pid)
             else:
                 os.read(wakeup_read, 512)
-                while children:
+                while children or servers:
                     pid, status = os.waitpid(-1, os.WNOHANG)
                     if pid == 0:
                         break
-                    children.discard(pid)
-                    answer({'exited': pid, 'status': os.waitstatus_to_exitcode(status)})
+                    if pid in servers:
+                        servers.discard(pid)
+                    else:
+                        children.discard(pid)
+                        answer({'exited': pid, 'status': os.waitstatus_to_exitcode(status)})
+
+
+def serve_connection(connection, names):
+    """In a forked child: be a fork server whose stdin and stdout are the connection."""
+    for fd in (0, 1):
+        os.dup2(connection.fileno(), fd)
+    connection.close()
+    sys.stdin = open(0, closefd=False)
+    sys.stdout = open(1, 'w', closefd=False)
+    serve(names)                        # its imports are done already: it only serves
+    sys.stdout.flush()
+    os._exit(0)
 
 
 class ForkServer:
     """The asking side (the tests, or course.py): asks the fork server for processes,
     and hears when they end."""
 
-    def __init__(self, python=sys.executable, modules=(), env=None):
+    def __init__(self, python=sys.executable, modules=(), env=None, listen=None):
         """python: the interpreter to fork from; modules: what it imports first besides
         WARM_UP (by default, OPTIONAL); env: its environment (a child's sys.flags and
-        sys.pycache_prefix come from it, not from the environment each child gets)."""
-        self.process = subprocess.Popen([python, '-m', 'shared.forkserver', *modules],
+        sys.pycache_prefix come from it, not from the environment each child gets);
+        listen: a path for a Unix socket where it serves fork servers (see nearest())."""
+        self.socket_path = listen
+        options, listener = [], None
+        if listen:
+            # Listening before the server has started: a process may connect at once.
+            listener = socket.socket(socket.AF_UNIX)
+            listener.bind(str(listen))
+            listener.listen()
+            options = ['--listen-fd', str(listener.fileno())]
+        self.process = subprocess.Popen([python, '-m', 'shared.forkserver', *options,
+                                         *modules],
                                         cwd=ROOT, stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, text=True, env=env)
+                                        stdout=subprocess.PIPE, text=True, env=env,
+                                        pass_fds=[listener.fileno()] if listener else [])
+        if listener is not None:
+            listener.close()
+        self.start_listening()
+
+    @classmethod
+    def nearest(cls):
+        """A fork server for this process: a fork of the server that started it, where
+        there is one listening (COURSE_FORK_SERVER), else a new one."""
+        path = os.environ.get(SOCKET_VARIABLE)
+        if not path:
+            return cls()
+        server = cls.__new__(cls)
+        connection = socket.socket(socket.AF_UNIX)
+        connection.connect(path)
+        server.process = ServerOnASocket(connection)
+        server.socket_path = None
+        server.start_listening()
+        return server
+
+    def start_listening(self):
         self.asking = threading.Lock()
         self.started = queue.Queue()
         self.exits = {}
@@ -188,6 +258,23 @@ class ForkServer:
         self.process.wait(timeout=10)
         self.listener.join(timeout=10)
         self.process.stdout.close()
+        if self.socket_path:
+            os.unlink(self.socket_path)
+
+
+class ServerOnASocket:
+    """The part of subprocess.Popen that ForkServer uses, for a fork server at the other
+    end of a socket: it ends when the socket does."""
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.stdin = connection.makefile('w')
+        self.stdout = connection.makefile('r')
+
+    def wait(self, timeout=None):
+        self.stdin.close()
+        self.connection.shutdown(socket.SHUT_WR)     # the server sees the end of its input
+        self.connection.close()                      # (the files keep the socket open)
 
 
 class ForkedProcess:
@@ -226,4 +313,8 @@ class ForkedProcess:
 
 
 if __name__ == '__main__':
-    serve(sys.argv[1:])
+    arguments = sys.argv[1:]
+    if arguments[:1] == ['--listen-fd']:
+        serve(arguments[2:], listener=socket.socket(fileno=int(arguments[1])))
+    else:
+        serve(arguments)

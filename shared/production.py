@@ -93,7 +93,7 @@ def python_processes():
     if not hasattr(os, 'fork') or measuring_coverage():
         yield NewProcesses()
         return
-    server = ForkServer()
+    server = ForkServer.nearest()
     yield server
     server.stop()
 

@@ -2,8 +2,10 @@
 in a process of its own, from the repository root, as a learner or a script would."""
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,6 +136,35 @@ def test_chrome_bin_names_the_browser_whatever_is_installed(programs_on_path, mo
     monkeypatch.setenv('CHROME_BIN', str(folder / 'chromium'))
 
     assert find_browser()[0] == str(folder / 'chromium')
+
+
+def browsers_showing(marker):
+    """The pids of the processes whose command line holds marker."""
+    found = subprocess.run(['pgrep', '-f', marker], capture_output=True, text=True)
+    return found.stdout.split()
+
+
+def test_no_browser_outlives_the_run_even_when_a_script_starts_it(tmp_path, browser_installed):
+    """Debian's chromium-headless-shell is a script that starts the browser as its child
+    (it does not exec it): ending chromedriver ends the script, not the browser."""
+    chrome, _ = browser_installed
+    marker = f'course-test-{os.getpid()}'
+    script = tmp_path / 'browser-in-a-script'
+    script.write_text(f'#!/bin/sh\n"{chrome}" "$@" --window-name={marker}\n')
+    script.chmod(0o755)
+
+    code, output = pytest_in_repository('tests/ch05', '-k', 'wrong_password',
+                                        CHROME_BIN=str(script), E2E_REQUIRED='1')
+
+    assert code == 0, output
+    for _ in range(100):                  # a browser takes a moment to end
+        if not browsers_showing(marker):
+            break
+        time.sleep(0.05)
+    left = browsers_showing(marker)
+    for pid in left:
+        os.kill(int(pid), signal.SIGKILL)
+    assert not left, f'{len(left)} browser processes outlived the run'
 
 
 # A snapshot built by an application factory, as the chapters are from chapter 8 on.

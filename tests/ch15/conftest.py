@@ -4,7 +4,6 @@ import shutil
 
 import pytest
 
-from shared.browser import find_browser
 from shared.production import flask_environment
 
 
@@ -26,10 +25,5 @@ def flask_in(python_processes):
     it there, with the app found through its .flaskenv."""
     def flask_in(folder, *args):
         environment = flask_environment(folder, folder / 'app.db', {'FLASK_CONFIG': None})
-        # The app's browser test finds Chromium through CHROME_BIN, or as `chromium`:
-        # it gets the browser the course's stories use.
-        chrome, _ = find_browser()
-        if chrome and 'CHROME_BIN' not in environment:
-            environment['CHROME_BIN'] = chrome
         return python_processes.run(['-m', 'flask', *args], folder, environment, timeout=120)
     return flask_in

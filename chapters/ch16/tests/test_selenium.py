@@ -73,6 +73,10 @@ def test_sign_in_and_write_a_post(browser, site):
     wait.until(shows.text_to_be_present_in_element((By.TAG_NAME, 'h1'), 'Hi, john!'))
 
     browser.find_element(By.NAME, 'body').send_keys('Written in a real browser')
+    # The preview fills in above the button and pushes it down: a click sent while it
+    # moves can miss it. So he waits until the preview shows the post, as a person would.
+    wait.until(shows.text_to_be_present_in_element((By.CLASS_NAME, 'preview'),
+                                                   'Written in a real browser'))
     browser.find_element(By.NAME, 'submit').click()
     wait.until(shows.text_to_be_present_in_element((By.CLASS_NAME, 'posts'),
                                                    'Written in a real browser'))

@@ -1,0 +1,107 @@
+"""The fork server: commands run as forks of a process that has imported the libraries,
+and verify's fork server gives each pytest process a fork server of its own."""
+import os
+import time
+
+import pytest
+
+from shared.forkserver import SOCKET_VARIABLE, ForkServer
+
+# A command that says which process started it, and whether Flask was imported before it.
+WHO_STARTED_ME = 'import os, sys; print(os.getppid(), "flask" in sys.modules)'
+# What the servers here import besides WARM_UP (Flask and the rest): nothing much, instead
+# of OPTIONAL's extensions, which these tests do not need.
+FEW_MODULES = ('json',)
+
+
+def status_of(pid):
+    """A process's state letter and its parent's pid, from /proc; None once it is gone."""
+    try:
+        with open(f'/proc/{pid}/stat') as stat:
+            state, parent = stat.read().rsplit(')', 1)[1].split()[:2]
+    except FileNotFoundError:
+        return None
+    return state, int(parent)
+
+
+def parent_of(pid):
+    return status_of(pid)[1]
+
+
+@pytest.fixture
+def listening_server(tmp_path):
+    """A fork server that serves fork servers on a socket, as verify's does."""
+    path = tmp_path / 'fork-server'
+    server = ForkServer(modules=FEW_MODULES, listen=path)
+    yield server, path
+    server.stop()
+
+
+def test_a_command_runs_in_a_fork_of_a_warm_process(tmp_path):
+    server = ForkServer(modules=FEW_MODULES)
+    try:
+        done = server.run(['-c', WHO_STARTED_ME], tmp_path, dict(os.environ))
+    finally:
+        server.stop()
+
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(server.process.pid), 'True']
+
+
+def test_under_a_listening_server_a_process_gets_a_fork_of_it(listening_server, tmp_path,
+                                                              monkeypatch):
+    top, path = listening_server
+    monkeypatch.setenv(SOCKET_VARIABLE, str(path))
+    server = ForkServer.nearest()
+    try:
+        done = server.run(['-c', WHO_STARTED_ME], tmp_path, dict(os.environ))
+    finally:
+        server.stop()
+
+    nested_server, warm = done.stdout.split()
+    assert done.returncode == 0, done.stderr
+    assert parent_of(int(nested_server)) == top.process.pid
+    assert warm == 'True'
+
+
+def test_without_a_listening_server_a_process_starts_its_own(monkeypatch, tmp_path):
+    monkeypatch.delenv(SOCKET_VARIABLE, raising=False)
+    server = ForkServer.nearest()
+    try:
+        done = server.run(['-c', WHO_STARTED_ME], tmp_path, dict(os.environ))
+        started_by = parent_of(server.process.pid)
+    finally:
+        server.stop()
+
+    assert done.stdout.split()[0] == str(server.process.pid)
+    assert started_by == os.getpid()
+
+
+def test_when_a_process_is_done_with_its_fork_server_its_commands_end(listening_server,
+                                                                      tmp_path, monkeypatch):
+    _, path = listening_server
+    monkeypatch.setenv(SOCKET_VARIABLE, str(path))
+    server = ForkServer.nearest()
+    waiting = server.popen(['-c', 'import time; time.sleep(60)'], tmp_path, dict(os.environ),
+                           tmp_path / 'output')
+
+    server.stop()
+
+    for _ in range(100):                  # the signal takes a moment to arrive
+        status = status_of(waiting.pid)
+        if status is None or status[0] == 'Z':      # gone, or ended and not yet reaped
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail(f'process {waiting.pid} still runs after its fork server ended')
+
+
+def test_the_listening_server_removes_its_socket_when_it_ends(tmp_path):
+    path = tmp_path / 'fork-server'
+    server = ForkServer(modules=FEW_MODULES, listen=path)
+    server.run(['-c', 'pass'], tmp_path, dict(os.environ))
+    assert path.exists()
+
+    server.stop()
+
+    assert not path.exists()
