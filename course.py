@@ -138,12 +138,11 @@ def pytest_environment():
 
 
 # What every pytest run imports before its first test, whatever the chapter (with
-# Flask, SQLAlchemy and the extensions, which the fork server always imports), and
-# psycopg, which the `flask` commands of chapter 17's PostgreSQL tests import. A package
-# that holds a pytest plugin (Faker, pytest-flask) is left out: pytest must import it
-# itself, to rewrite its asserts.
+# Flask, SQLAlchemy and the extensions, which the fork server always imports), and what
+# the `flask` commands the tests start import: Faker (every app from chapter 11 on) and
+# psycopg (chapter 17 on PostgreSQL). pytest.ini lets pytest find Faker imported already.
 PYTEST_WARM_UP = ('pytest', 'bs4', 'requests', 'selenium.webdriver', 'aiosmtpd.controller',
-                  'flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'psycopg')
+                  'flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'faker', 'psycopg')
 
 
 def pytest_run(name, arguments, fork_server=None, environment=None):

@@ -4,7 +4,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,17 +14,10 @@ from shared.browser import find_browser
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def pytest_in_repository(*args, **environment):
-    result = subprocess.run([sys.executable, '-m', 'pytest', '-p', 'no:cacheprovider', *args],
-                            cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, **environment})
-    return result.returncode, result.stdout + result.stderr
-
-
 @pytest.fixture(scope='module')
-def chapter_two():
+def chapter_two(run_pytest):
     """One run of `pytest --chapter ch02 -v`, which several promises are read from."""
-    return pytest_in_repository('--chapter', 'ch02', '-v')
+    return run_pytest('--chapter', 'ch02', '-v')
 
 
 def test_a_chapter_runs_its_own_and_earlier_tests_against_its_snapshot(chapter_two):
@@ -37,16 +29,16 @@ def test_a_chapter_runs_its_own_and_earlier_tests_against_its_snapshot(chapter_t
         in output
 
 
-def test_a_tests_folder_names_the_chapter():
-    code, output = pytest_in_repository('tests/ch02', '-v')
+def test_a_tests_folder_names_the_chapter(run_pytest):
+    code, output = run_pytest('tests/ch02', '-v')
 
     assert code == 0, output
     assert f'{ROOT}/chapters/ch02' in output
     assert 'tests/ch01/' not in output
 
 
-def test_two_chapters_in_one_process_are_refused():
-    code, output = pytest_in_repository('tests/ch01', 'tests/ch02')
+def test_two_chapters_in_one_process_are_refused(run_pytest):
+    code, output = run_pytest('tests/ch01', 'tests/ch02')
 
     assert code == 4
     assert 'one chapter per pytest process' in output
@@ -60,30 +52,30 @@ def test_a_test_ended_by_a_later_chapter_is_deselected_there(chapter_two):
     assert '2 deselected' in output
 
 
-def test_start_succeeds_when_every_new_test_is_red_and_names_the_reasons():
-    code, output = pytest_in_repository('--chapter', 'ch02', '--start')
+def test_start_succeeds_when_every_new_test_is_red_and_names_the_reasons(run_pytest):
+    code, output = run_pytest('--chapter', 'ch02', '--start')
 
     assert code == 0, output
     assert 'red-first for ch02 on ch01: 4 red' in output
     assert "AssertionError: assert [] == ['Hi, Miguel!']" in output
 
 
-def test_start_fails_when_a_new_test_is_already_green():
+def test_start_fails_when_a_new_test_is_already_green(run_pytest):
     # Chapter 2's tests against chapter 2's own snapshot: nothing is red.
-    code, output = pytest_in_repository('--chapter', 'ch02', '--start',
+    code, output = run_pytest('--chapter', 'ch02', '--start',
                                         '--snapshot=chapters/ch02')
 
     assert code == 1
     assert 'already passes at the start' in output
 
 
-def test_snapshot_points_the_suite_at_another_folder(tmp_path):
+def test_snapshot_points_the_suite_at_another_folder(tmp_path, run_pytest):
     copy = tmp_path / 'my-ch02'
     shutil.copytree(ROOT / 'chapters' / 'ch02', copy)
     index = copy / 'app' / 'templates' / 'index.html'
     index.write_text(index.read_text().replace('Hi, ', 'Hello, '))
 
-    code, output = pytest_in_repository('--chapter', 'ch02', f'--snapshot={copy}')
+    code, output = run_pytest('--chapter', 'ch02', f'--snapshot={copy}')
 
     assert code == 1
     assert 'FAILED tests/ch02/test_templates.py::test_home_page_greets_the_user_by_name' in output
@@ -93,8 +85,9 @@ def test_snapshot_points_the_suite_at_another_folder(tmp_path):
     ('0', 0, '1 skipped'),
     ('1', 1, '1 error'),
 ], ids=['skipped', 'required'])
-def test_a_missing_browser_skips_stories_with_a_hint_unless_required(required, code, outcome):
-    result = pytest_in_repository(
+def test_a_missing_browser_skips_stories_with_a_hint_unless_required(required, code, outcome,
+                                                                     run_pytest):
+    result = run_pytest(
         'tests/ch05', '-k', 'wrong_password', '-rs',
         CHROMEDRIVER=str(ROOT / 'no-such-chromedriver'), E2E_REQUIRED=required)
 
@@ -144,7 +137,8 @@ def browsers_showing(marker):
     return found.stdout.split()
 
 
-def test_no_browser_outlives_the_run_even_when_a_script_starts_it(tmp_path, browser_installed):
+def test_no_browser_outlives_the_run_even_when_a_script_starts_it(tmp_path, browser_installed,
+                                                                  run_pytest):
     """Debian's chromium-headless-shell is a script that starts the browser as its child
     (it does not exec it): ending chromedriver ends the script, not the browser."""
     chrome, _ = browser_installed
@@ -153,7 +147,7 @@ def test_no_browser_outlives_the_run_even_when_a_script_starts_it(tmp_path, brow
     script.write_text(f'#!/bin/sh\n"{chrome}" "$@" --window-name={marker}\n')
     script.chmod(0o755)
 
-    code, output = pytest_in_repository('tests/ch05', '-k', 'wrong_password',
+    code, output = run_pytest('tests/ch05', '-k', 'wrong_password',
                                         CHROME_BIN=str(script), E2E_REQUIRED='1')
 
     assert code == 0, output
@@ -171,8 +165,8 @@ def test_no_browser_outlives_the_run_even_when_a_script_starts_it(tmp_path, brow
 FACTORY_APP = '--snapshot=shared/tests/factory_app'
 
 
-def test_a_factory_snapshot_passes_the_harness_checks_and_earlier_chapters_tests():
-    code, output = pytest_in_repository(
+def test_a_factory_snapshot_passes_the_harness_checks_and_earlier_chapters_tests(run_pytest):
+    code, output = run_pytest(
         '--chapter', 'ch01', FACTORY_APP, 'shared/tests/factory_app/checks.py', 'tests/ch01',
         '-v', E2E_REQUIRED='1')
 
@@ -183,8 +177,8 @@ def test_a_factory_snapshot_passes_the_harness_checks_and_earlier_chapters_tests
     assert '12 passed' in output
 
 
-def test_start_on_a_factory_snapshot_reports_every_new_test_red():
-    code, output = pytest_in_repository('--chapter', 'ch02', '--start', FACTORY_APP)
+def test_start_on_a_factory_snapshot_reports_every_new_test_red(run_pytest):
+    code, output = run_pytest('--chapter', 'ch02', '--start', FACTORY_APP)
 
     assert code == 0, output
     assert 'red-first for ch02 on factory_app: 4 red' in output

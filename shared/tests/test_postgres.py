@@ -53,9 +53,9 @@ def test_with_postgres_required_a_missing_postgresql_fails(monkeypatch):
         postgres.require_postgres()
 
 
-def test_database_postgresql_runs_the_tests_of_the_apps_database_there_and_only_those():
-    from shared.tests.test_harness import pytest_in_repository
-    code, output = pytest_in_repository(
+def test_database_postgresql_runs_the_tests_of_the_apps_database_there_and_only_those(
+        run_pytest):
+    code, output = run_pytest(
         '--chapter', 'ch17', '--database=postgresql', '-v', 'tests/ch04/test_database_config.py',
         'tests/ch04/test_models.py', 'tests/ch14/test_errors.py')
 
