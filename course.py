@@ -21,6 +21,7 @@ import tempfile
 import time
 import venv
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -145,6 +146,27 @@ PYTEST_WARM_UP = ('pytest', 'bs4', 'requests', 'selenium.webdriver', 'aiosmtpd.c
                   'flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'faker', 'psycopg')
 
 
+@contextmanager
+def pytest_processes():
+    """(fork server, environment) for pytest runs. The fork server has imported pytest and
+    the libraries; the environment tells each run where to ask it for a fork server of
+    its own (for the `flask` commands and servers its tests start), a fork of it with
+    everything imported already. No fork server where the system cannot fork (Windows)."""
+    environment = pytest_environment()
+    if not hasattr(os, 'fork'):
+        yield None, environment
+        return
+    sys.path.insert(0, str(ROOT))
+    from shared.forkserver import SOCKET_VARIABLE, ForkServer
+    with tempfile.TemporaryDirectory(prefix='course-') as folder:
+        socket_path = Path(folder) / 'fork-server'
+        server = ForkServer(str(venv_python()), PYTEST_WARM_UP, environment, listen=socket_path)
+        try:
+            yield server, {**environment, SOCKET_VARIABLE: str(socket_path)}
+        finally:
+            server.stop()
+
+
 def pytest_run(name, arguments, fork_server=None, environment=None):
     """One pytest process: a chapter's suite, a red-first check, or the harness's own tests.
     With a fork server, the process is a fork of one that has imported the libraries
@@ -217,18 +239,8 @@ def verify(jobs):
     results = {}
     began = time.monotonic()
     failed_runs, passed, failed, skipped = [], 0, 0, 0
-    fork_server = None
-    environment = pytest_environment()
-    if hasattr(os, 'fork'):
-        sys.path.insert(0, str(ROOT))
-        from shared.forkserver import SOCKET_VARIABLE, ForkServer
-        # Its pytest processes ask it for their own fork servers too (for `flask`
-        # commands, servers): forks of it, with everything imported already.
-        socket_path = Path(tempfile.mkdtemp(prefix='course-')) / 'fork-server'
-        fork_server = ForkServer(str(venv_python()), PYTEST_WARM_UP, environment,
-                                 listen=socket_path)
-        environment[SOCKET_VARIABLE] = str(socket_path)
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    with pytest_processes() as (fork_server, environment), \
+            ThreadPoolExecutor(max_workers=jobs) as pool:
         for name, result, seconds in pool.map(
                 lambda run: pytest_run(*run, fork_server, environment), runs):
             found = counts(result.stdout)
@@ -247,9 +259,6 @@ def verify(jobs):
             if result.returncode != 0:
                 failed_runs.append(name)
                 print(result.stdout, result.stderr, sep='\n', flush=True)
-    if fork_server is not None:
-        fork_server.stop()
-        socket_path.parent.rmdir()
     times_file().write_text(json.dumps({name: result['seconds'] for name, result in results.items()}))
     print('\n' + summary_table(results))
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'

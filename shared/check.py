@@ -35,13 +35,14 @@ def problem_with(folder):
     return None
 
 
-def check(folder, fork_server):
+def check(folder, fork_server, environment):
     """(passed, failed, the first failing test and why) for one chapter folder."""
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / 'report.xml'
         arguments = ['--chapter', folder.name, f'--snapshot={folder}', '-p', 'no:cacheprovider',
                      f'--junitxml={report}', *REPORT_OPTIONS]
-        name, outcome, seconds = course.pytest_run(folder.name, arguments, fork_server)
+        name, outcome, seconds = course.pytest_run(folder.name, arguments, fork_server,
+                                                   environment)
         result = read_report(report) if report.exists() else None
     if result is not None and (result.red or outcome.returncode == 0):
         failure = ''
@@ -68,20 +69,12 @@ def main(argv=None):
         parser.exit(2, f'course.py check: {arguments.path} holds no chapter folders '
                        '(ch01, ch02, ...)\n')
 
-    fork_server = None
-    if hasattr(os, 'fork'):
-        from shared.forkserver import ForkServer
-        fork_server = ForkServer(str(course.venv_python()), course.PYTEST_WARM_UP,
-                                 course.pytest_environment())
     checkable = [folder for folder in folders if problem_with(folder) is None]
     print(f'Checking {len(checkable)} chapter folder(s) in {path} ...', flush=True)
-    try:
-        with ThreadPoolExecutor(max_workers=arguments.jobs) as pool:
-            results = dict(zip(checkable, pool.map(lambda folder: check(folder, fork_server),
-                                                   checkable)))
-    finally:
-        if fork_server is not None:
-            fork_server.stop()
+    with course.pytest_processes() as (fork_server, environment), \
+            ThreadPoolExecutor(max_workers=arguments.jobs) as pool:
+        results = dict(zip(checkable, pool.map(
+            lambda folder: check(folder, fork_server, environment), checkable)))
 
     rows, all_passed = [], True
     for folder in folders:

@@ -5,6 +5,7 @@ import time
 
 import pytest
 
+import course
 from shared.forkserver import SOCKET_VARIABLE, ForkServer
 
 # A command that says which process started it, and whether Flask was imported before it.
@@ -106,3 +107,25 @@ def test_the_listening_server_removes_its_socket_when_it_ends(tmp_path):
     server.stop()
 
     assert not path.exists()
+
+
+# Run in a process that verify started: asks for a fork server of its own, and says which
+# process that one was forked from.
+ASK_FOR_A_FORK_SERVER = '''
+import os
+from shared.forkserver import ForkServer
+server = ForkServer.nearest()
+done = server.run(['-c', 'import os; print(os.getppid())'], '.', dict(os.environ))
+nested_server = int(done.stdout)
+print(open(f'/proc/{nested_server}/stat').read().rsplit(')', 1)[1].split()[1])
+server.stop()
+'''
+
+
+def test_verifys_pytest_processes_get_their_fork_servers_from_verifys(tmp_path):
+    with course.pytest_processes() as (server, environment):
+        done = server.run(['-c', ASK_FOR_A_FORK_SERVER], course.ROOT, environment)
+        verify_server = server.process.pid
+
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) == verify_server
