@@ -23,9 +23,16 @@ def start_watch(*args):
     # Without PYTHONUNBUFFERED, as in a learner's shell: the watcher must flush each line.
     environment = {name: value for name, value in os.environ.items()
                    if name != 'PYTHONUNBUFFERED'}
+    # A process group of its own, as a command typed in a terminal has: Ctrl+C there
+    # reaches the whole group, the watcher and the pytest it may be running.
     return subprocess.Popen([sys.executable, '-m', 'shared.watch', *args], cwd=ROOT,
                             env=environment, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+                            stderr=subprocess.STDOUT, text=True, start_new_session=True)
+
+
+def press_ctrl_c(process):
+    """What Ctrl+C in the terminal does: SIGINT to every process of the command's group."""
+    os.killpg(process.pid, signal.SIGINT)
 
 
 class Output:
@@ -93,9 +100,9 @@ def test_a_saved_fix_turns_the_red_run_green_until_ctrl_c_ends_it(broken_copy):
         assert 'all 5 green' in output.next_line_with(' green')
         output.next_line_with('watching ')
 
-        watcher.send_signal(signal.SIGINT)
-        assert watcher.wait(timeout=5) == 0
+        press_ctrl_c(watcher)
         output.next_line_with('stopped watching')
+        assert watcher.wait(timeout=5) == 0
         assert 'Traceback' not in ''.join(output.read)
         # The save was a burst of events, and the tests ran once for all of them.
         assert sum(' changed' in line for line in output.read) == 1
