@@ -1,6 +1,8 @@
 """The fork server: commands run as forks of a process that has imported the libraries,
 and verify's fork server gives each pytest process a fork server of its own."""
 import os
+import subprocess
+import sys
 import time
 
 import pytest
@@ -48,6 +50,49 @@ def test_a_command_runs_in_a_fork_of_a_warm_process(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(server.process.pid), 'True']
 
+
+@pytest.fixture(scope='module')
+def fork_server():
+    server = ForkServer(modules=FEW_MODULES)
+    yield server
+    server.stop()
+
+
+# Ways a command ends. A fork ends each as a new Python process would: the same output,
+# in the same order, and the same exit status.
+ENDINGS = {
+    'at its end': 'print("done")',
+    'by sys.exit(3)': 'import sys; print("leaving"); sys.exit(3)',
+    "by sys.exit('a message')": 'import sys; sys.exit("a message for stderr")',
+    'by an exception': 'raise ValueError("nothing caught it")',
+    'by Ctrl+C': 'raise KeyboardInterrupt',
+    'with a thread still at work': 'import threading; '
+                                   'threading.Timer(0.05, print, ["the thread ends"]).start()',
+    'with a thread pool left open': 'from concurrent.futures import ThreadPoolExecutor; '
+                                    'ThreadPoolExecutor().submit(print, "pooled")',
+    'with exit handlers': 'import atexit; atexit.register(print, "first registered, last")\n'
+                          'atexit.register(print, "last registered, first")',
+    'with output not yet flushed': 'import sys; sys.stdout.write("no newline"); '
+                                   'sys.stderr.write("nor here")',
+    'with a file its code never closed': 'kept = open("file", "w"); kept.write("at exit")',
+}
+
+
+@pytest.mark.parametrize('code', ENDINGS.values(), ids=ENDINGS.keys())
+def test_a_command_ends_as_a_new_python_process_would(fork_server, tmp_path, code):
+    new, forked = tmp_path / 'new', tmp_path / 'forked'
+    new.mkdir()
+    forked.mkdir()
+
+    started_afresh = subprocess.run([sys.executable, '-c', code], cwd=new, capture_output=True,
+                                    text=True, timeout=30)
+    done = fork_server.run(['-c', code], forked, dict(os.environ))
+
+    assert done.returncode == started_afresh.returncode
+    assert done.stdout == started_afresh.stdout
+    assert done.stderr.splitlines()[-1:] == started_afresh.stderr.splitlines()[-1:]
+    assert [path.read_text() for path in forked.iterdir()] == \
+        [path.read_text() for path in new.iterdir()]
 
 def test_under_a_listening_server_a_process_gets_a_fork_of_it(listening_server, tmp_path,
                                                               monkeypatch):
