@@ -16,15 +16,16 @@ def database_contents(engine, ignoring=()):
     every signed-in request, whatever else the request did or did not write).
     """
     with engine.connect() as connection:
-        inspector = sa.inspect(connection)
         contents = {}
-        for table in inspector.get_table_names():
+        for table in sa.inspect(connection).get_table_names():
             if table == 'alembic_version':
                 continue
-            columns = [f'"{column["name"]}"' for column in inspector.get_columns(table)
-                       if f'{table}.{column["name"]}' not in ignoring]
-            query = f'SELECT {", ".join(columns)} FROM "{table}" ORDER BY 1'
-            contents[table] = connection.execute(sa.text(query)).all()
+            # Every column, named by the result itself: asking the database for each
+            # table's columns first would take longer than reading the rows.
+            result = connection.execute(sa.text(f'SELECT * FROM "{table}" ORDER BY 1'))
+            kept = [at for at, column in enumerate(result.keys())
+                    if f'{table}.{column}' not in ignoring]
+            contents[table] = [tuple(row[at] for at in kept) for row in result]
         return contents
 
 
