@@ -80,11 +80,14 @@ def run_child(request):
         end_as_python_does(exit.code)
     except KeyboardInterrupt:
         sys.excepthook(*sys.exc_info())
-        end_as_python_does(signal.SIGINT)
+        end_as_python_does(INTERRUPTED)
     except BaseException:
         sys.excepthook(*sys.exc_info())    # the traceback, as Python prints it
         end_as_python_does(1)
     end_as_python_does(0)
+
+
+INTERRUPTED = object()      # the status of a command that an uncaught Ctrl+C ended
 
 
 def end_as_python_does(status):
@@ -100,7 +103,7 @@ def end_as_python_does(status):
     logging's, which its exit handler closes."""
     threading._shutdown()       # what Python calls at its end: joins the command's threads
     atexit._run_exitfuncs()
-    if status is signal.SIGINT:
+    if status is INTERRUPTED:
         # An uncaught KeyboardInterrupt: Python ends by the signal, as the shell expects.
         sys.stdout.flush()
         signal.signal(signal.SIGINT, signal.SIG_DFL)
