@@ -156,6 +156,10 @@ def main():
         parser.exit(2, f'watch: {snapshot} holds no Flask app (no app/__init__.py)\n')
     # Each line as soon as it is printed, even into a pipe.
     sys.stdout.reconfigure(line_buffering=True)
+    # Ctrl+C stops watching, as the watcher says, even where it was started with Ctrl+C
+    # ignored: a script's background job (`&`, nohup) ignores it, and so does every
+    # process it starts, unless told otherwise.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     return watch(arguments.chapter, snapshot, name)
 
 

@@ -94,6 +94,7 @@ def test_a_command_ends_as_a_new_python_process_would(fork_server, tmp_path, cod
     assert [path.read_text() for path in forked.iterdir()] == \
         [path.read_text() for path in new.iterdir()]
 
+
 def test_under_a_listening_server_a_process_gets_a_fork_of_it(listening_server, tmp_path,
                                                               monkeypatch):
     top, path = listening_server

@@ -19,20 +19,13 @@ from shared.watch import SourceChanges, is_source
 ROOT = Path(__file__).resolve().parents[2]
 
 
-# The watcher as a command typed in a terminal runs: with Ctrl+C's usual effect. A process
-# that a script starts in the background (with `&`, or nohup) ignores Ctrl+C, and so does
-# every process it starts, these tests and their watcher among them, unless told otherwise.
-WATCH = ('import runpy, signal; signal.signal(signal.SIGINT, signal.default_int_handler); '
-         'runpy.run_module("shared.watch", run_name="__main__", alter_sys=True)')
-
-
 def start_watch(*args):
     # Without PYTHONUNBUFFERED, as in a learner's shell: the watcher must flush each line.
     environment = {name: value for name, value in os.environ.items()
                    if name != 'PYTHONUNBUFFERED'}
     # A process group of its own, as a command typed in a terminal has: Ctrl+C there
     # reaches the whole group, the watcher and the pytest it may be running.
-    return subprocess.Popen([sys.executable, '-c', WATCH, *args], cwd=ROOT,
+    return subprocess.Popen([sys.executable, '-m', 'shared.watch', *args], cwd=ROOT,
                             env=environment, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, start_new_session=True)
 
