@@ -84,18 +84,32 @@ def ensure_environment():
     installed.write_text(wanted)
 
 
+def pinned_name(line):
+    """The package a line of constraints.txt pins: 'Flask==3.1.3' -> 'flask'."""
+    return re.sub(r'[-_.]+', '-', line.split('==')[0].strip()).lower()
+
+
 def lock():
-    """Write the versions installed in the virtual environment into constraints.txt."""
+    """Write the versions installed in the virtual environment into constraints.txt.
+    A pin with a marker holds for some Pythons only (a release that needs a newer 3.11,
+    say): it stays as written, whatever this Python has installed."""
     frozen = subprocess.run([venv_python(), '-m', 'pip', 'freeze',
                              '--disable-pip-version-check'],
                             capture_output=True, text=True, check=True).stdout
-    versions = sorted((line for line in frozen.splitlines() if '==' in line), key=str.lower)
+    for_some_pythons = [line for line in CONSTRAINTS.read_text().splitlines()
+                        if ';' in line and not line.startswith('#')]
+    kept = {pinned_name(line) for line in for_some_pythons}
+    versions = sorted([*(line for line in frozen.splitlines()
+                         if '==' in line and pinned_name(line) not in kept),
+                       *for_some_pythons], key=str.lower)
     python = '.'.join(map(str, sys.version_info[:2]))
     CONSTRAINTS.write_text(
         '# The exact versions `python3 course.py verify` last passed with, on Python '
         f'{python}\n# ({time.strftime("%Y-%m-%d")}). course.py installs these; to try '
         'the newest releases and,\n# if every check passes with them, record them here:\n'
-        '#     python3 course.py verify --newest --lock\n' + '\n'.join(versions) + '\n')
+        '#     python3 course.py verify --newest --lock\n'
+        '# A pin with a marker (`; python_full_version ...`) holds for some Pythons only; '
+        '--lock\n# leaves those lines as they are.\n' + '\n'.join(versions) + '\n')
     print(f'constraints.txt: {len(versions)} versions recorded.')
 
 

@@ -7,6 +7,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.markers import Marker
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -18,11 +19,16 @@ def normalized(name):
 
 
 def pinned():
-    """{package: version} from constraints.txt."""
+    """{package: version} from constraints.txt, for this Python: a pin with a marker
+    (`; python_full_version < "3.11.5"`) counts only where the marker holds."""
     pins = {}
     for line in (ROOT / 'constraints.txt').read_text().splitlines():
         if line and not line.startswith('#'):
-            name, version = line.split('==')
+            pin, _, marker = line.partition(';')
+            if marker and not Marker(marker).evaluate():
+                continue
+            name, version = pin.strip().split('==')
+            assert normalized(name) not in pins, f'{name} is pinned twice for this Python'
             pins[normalized(name)] = version
     return pins
 
@@ -45,6 +51,26 @@ def test_the_tests_run_with_the_versions_constraints_txt_records():
     different = {name: (version, installed[name]) for name, version in pinned().items()
                  if name in installed and installed[name] != version}
     assert different == {}, 'recorded version, installed version'
+
+
+def test_lock_records_what_is_installed_and_keeps_the_pins_for_some_pythons(
+        tmp_path, monkeypatch):
+    constraints = tmp_path / 'constraints.txt'
+    for_old_pythons = 'soupsieve==2.8.4; python_full_version < "3.11.5"'
+    for_new_pythons = 'soupsieve==4.1.4; python_full_version >= "3.11.5"'
+    constraints.write_text(f'Flask==0.1\n{for_old_pythons}\n{for_new_pythons}\n')
+    monkeypatch.setattr(course, 'CONSTRAINTS', constraints)
+
+    course.lock()
+
+    lines = [line for line in constraints.read_text().splitlines()
+             if not line.startswith('#')]
+    installed = {normalized(dist.metadata['Name']): dist.version
+                 for dist in metadata.distributions()}
+    assert f"Flask=={installed['flask']}" in lines
+    assert [line for line in lines if course.pinned_name(line) == 'soupsieve'] == \
+        [for_old_pythons, for_new_pythons]
+    assert lines == sorted(lines, key=str.lower)
 
 
 def test_verify_ends_with_a_row_per_chapter_and_run():
