@@ -84,9 +84,11 @@ def ensure_environment():
     installed.write_text(wanted)
 
 
-def pinned_name(line):
-    """The package a line of constraints.txt pins: 'Flask==3.1.3' -> 'flask'."""
-    return re.sub(r'[-_.]+', '-', line.split('==')[0].strip()).lower()
+def package_name(text):
+    """The package a name, a requirement or a pin names, as pip compares names:
+    'Flask==3.1.3' -> 'flask', 'email_validator>=2' -> 'email-validator'."""
+    name = re.split(r'[\[<>=!~;# ]', text.strip(), maxsplit=1)[0]
+    return re.sub(r'[-_.]+', '-', name).lower()
 
 
 def lock():
@@ -98,9 +100,9 @@ def lock():
                             capture_output=True, text=True, check=True).stdout
     for_some_pythons = [line for line in CONSTRAINTS.read_text().splitlines()
                         if ';' in line and not line.startswith('#')]
-    kept = {pinned_name(line) for line in for_some_pythons}
+    kept = {package_name(line) for line in for_some_pythons}
     versions = sorted([*(line for line in frozen.splitlines()
-                         if '==' in line and pinned_name(line) not in kept),
+                         if '==' in line and package_name(line) not in kept),
                        *for_some_pythons], key=str.lower)
     python = '.'.join(map(str, sys.version_info[:2]))
     CONSTRAINTS.write_text(

@@ -1,7 +1,6 @@
 """course.py's promises that need no pytest run of their own: the versions it installs,
 and the table verify ends with."""
 import os
-import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -14,10 +13,6 @@ sys.path.insert(0, str(ROOT))
 import course  # noqa: E402  (course.py lives at the root, beside shared/)
 
 
-def normalized(name):
-    return re.sub(r'[-_.]+', '-', name).lower()
-
-
 def pinned():
     """{package: version} from constraints.txt, for this Python: a pin with a marker
     (`; python_full_version < "3.11.5"`) counts only where the marker holds."""
@@ -28,13 +23,14 @@ def pinned():
             if marker and not Marker(marker).evaluate():
                 continue
             name, version = pin.strip().split('==')
-            assert normalized(name) not in pins, f'{name} is pinned twice for this Python'
-            pins[normalized(name)] = version
+            name = course.package_name(name)
+            assert name not in pins, f'{name} is pinned twice for this Python'
+            pins[name] = version
     return pins
 
 
 def test_constraints_pin_every_requirement_to_one_version():
-    wanted = [normalized(re.split(r'[\[<>=!~;# ]', line, maxsplit=1)[0])
+    wanted = [course.package_name(line)
               for line in (ROOT / 'requirements.txt').read_text().splitlines()
               if line.strip() and not line.startswith('#')]
 
@@ -44,7 +40,7 @@ def test_constraints_pin_every_requirement_to_one_version():
 @pytest.mark.skipif(os.environ.get('COURSE_NEWEST_RELEASES') == '1',
                     reason='the newest releases, on purpose (tox -e newest, verify --newest)')
 def test_the_tests_run_with_the_versions_constraints_txt_records():
-    installed = {normalized(dist.metadata['Name']): dist.version
+    installed = {course.package_name(dist.metadata['Name']): dist.version
                  for dist in metadata.distributions()}
 
     # A package that this Python does not need (a backport, say) may be missing.
@@ -65,10 +61,10 @@ def test_lock_records_what_is_installed_and_keeps_the_pins_for_some_pythons(
 
     lines = [line for line in constraints.read_text().splitlines()
              if not line.startswith('#')]
-    installed = {normalized(dist.metadata['Name']): dist.version
+    installed = {course.package_name(dist.metadata['Name']): dist.version
                  for dist in metadata.distributions()}
     assert f"Flask=={installed['flask']}" in lines
-    assert [line for line in lines if course.pinned_name(line) == 'soupsieve'] == \
+    assert [line for line in lines if course.package_name(line) == 'soupsieve'] == \
         [for_old_pythons, for_new_pythons]
     assert lines == sorted(lines, key=str.lower)
 
