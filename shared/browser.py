@@ -52,7 +52,7 @@ def browser_installed():
 
 
 @pytest.fixture(scope='session')
-def chromium(browser_installed):
+def chromium(browser_installed, pytestconfig):
     chrome, driver = browser_installed
     options = webdriver.ChromeOptions()
     options.binary_location = chrome
@@ -63,16 +63,23 @@ def chromium(browser_installed):
                      # One renderer process for every page, and no images (the only
                      # ones are avatars from elsewhere): less work for each story.
                      '--disable-site-isolation-trials', '--renderer-process-limit=1',
+                     # A new page takes over the frame of the page before, and nothing
+                     # is kept for the Back button (no story presses it): loading a page
+                     # is then about half the browser's work it was.
                      '--disable-features=Translate,OptimizationHints,MediaRouter,'
-                     'IsolateOrigins,site-per-process',
+                     'IsolateOrigins,site-per-process,RenderDocument,BackForwardCache,'
+                     'ProactivelySwapBrowsingInstance',
                      '--blink-settings=imagesEnabled=false',
-                     # Each page is composited on its renderer's main thread, not handed
-                     # to a thread of its own for every frame: an eighth less work.
-                     '--disable-threaded-compositing', '--disable-threaded-animation',
+                     '--disable-threaded-animation',
                      # Only the test's own server is reachable: any other host (an avatar
                      # from gravatar.com) fails at once instead of holding up the page.
                      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'):
         options.add_argument(argument)
+    if not pytestconfig.getoption('screenshots'):
+        # Each page is composited on its renderer's main thread, not handed to a thread
+        # of its own for every frame: an eighth less work. A screenshot waits for a frame
+        # from that thread, though, and never gets one: not when screenshots are taken.
+        options.add_argument('--disable-threaded-compositing')
     # An explicit driver path: Selenium Manager never looks for a download.
     browser = webdriver.Chrome(service=Service(executable_path=driver), options=options)
     yield browser

@@ -96,6 +96,17 @@ def test_a_missing_browser_skips_stories_with_a_hint_unless_required(required, c
     assert 'sudo apt-get install chromium chromium-driver' in result[1]
 
 
+def test_screenshots_saves_what_the_story_shows_named_for_the_snapshot(tmp_path, run_pytest):
+    # The notes make their pictures this way.
+    folder = tmp_path / 'shots'
+    code, output = run_pytest('tests/ch05', '-k', 'wrong_password', f'--screenshots={folder}',
+                              E2E_REQUIRED='1')
+
+    assert code == 0, output
+    assert [path.name for path in folder.iterdir()] == ['wrong-password-ch05.png']
+    assert (folder / 'wrong-password-ch05.png').read_bytes().startswith(b'\x89PNG\r\n\x1a\n')
+
+
 @pytest.fixture
 def programs_on_path(tmp_path, monkeypatch):
     """programs_on_path('chromium', ...): a PATH holding only these (empty) programs."""
