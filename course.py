@@ -158,7 +158,9 @@ def pytest_environment():
 # Flask, SQLAlchemy and the extensions, which the fork server always imports), and what
 # the `flask` commands the tests start import: Faker (every app from chapter 11 on) and
 # psycopg (chapter 17 on PostgreSQL). pytest.ini lets pytest find Faker imported already.
-PYTEST_WARM_UP = ('pytest', 'bs4', 'requests', 'selenium.webdriver', 'aiosmtpd.controller',
+PYTEST_WARM_UP = ('pytest', 'bs4', 'requests', 'aiosmtpd.controller',
+                  # Selenium's package imports its parts only when first asked for them.
+                  'selenium.webdriver.chrome.webdriver', 'selenium.webdriver.support.ui',
                   'flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'faker', 'psycopg')
 
 
