@@ -4,7 +4,6 @@ import shutil
 
 import pytest
 
-from shared.browser import find_browser
 from shared.production import flask_environment
 
 
@@ -30,11 +29,5 @@ def flask_in(python_processes):
         # made from its requirements.txt, does not. Its pytest plugin would import all of
         # Hypothesis into the app's own test run: about 2 s under coverage, for nothing.
         environment['PYTEST_ADDOPTS'] = '-p no:hypothesispytest'
-        # The app's browser test takes CHROME_BIN and CHROMEDRIVER where they are set: it
-        # gets the browser the stories run in (Chromium's headless shell, where it is
-        # installed): the whole `flask test --coverage` then costs about 30% less.
-        chrome, driver = find_browser()
-        if chrome and driver:
-            environment.update(CHROME_BIN=chrome, CHROMEDRIVER=driver)
         return python_processes.run(['-m', 'flask', *args], folder, environment, timeout=120)
     return flask_in
