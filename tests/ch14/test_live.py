@@ -76,8 +76,8 @@ def run_http(command, site, tmp_path):
     from httpie.context import Environment
     from httpie.core import main
 
-    # HTTPie would otherwise start a process of its own, now and then, to ask a site on
-    # the internet for its newest version: the tests reach no other host.
+    # Otherwise, until it has once heard back, HTTPie forks this process at every command
+    # to ask a site on the internet for its newest version: the tests reach no other host.
     (tmp_path / 'config.json').write_text('{"disable_update_warnings": true}')
     out = tmp_path / 'out'
     with open(out, 'w+b') as stdout, open(tmp_path / 'err', 'w+') as stderr:
