@@ -281,9 +281,20 @@ def verify(jobs):
     print('\n' + summary_table(results))
     print(f'\nAll runs took {time.monotonic() - began:.0f}s.'
           + (f" Failed: {', '.join(failed_runs)}." if failed_runs else ''))
+    left_behind = fork_server.left_behind if fork_server else []
+    if left_behind:
+        print(left_behind_report(left_behind))
     line = f'verify: {passed} passed, {failed} failed'
-    print(line + (f', {skipped} skipped' if skipped else ''))
-    return 1 if failed_runs else 0
+    print(line + (f', {skipped} skipped' if skipped else '')
+          + (f', {len(left_behind)} processes left behind' if left_behind else ''))
+    return 1 if failed_runs or left_behind else 0
+
+
+def left_behind_report(left_behind):
+    """What the runs left running after they had ended, which the fork server ended."""
+    lines = [f'  {pid} {command[:150]}' for pid, command in left_behind]
+    return '\n'.join(['\nStill running after every run had ended, so ended now (a test or '
+                      'a fixture did not stop what it started):', *lines])
 
 
 # The commands that run inside .venv, with the libraries installed there: course.py

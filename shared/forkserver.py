@@ -7,7 +7,7 @@ for every command. Each child takes the command's folder, environment, arguments
 files for its input and output, and runs `python -m flask ...` or `python -c CODE` as a
 new process would: the app itself is imported fresh in every child.
 
-    python -m shared.forkserver [--listen-fd FD] [MODULE ...]
+    python -m shared.forkserver [--listen-fd FD GRACE] [MODULE ...]
                   (started by the tests, talks JSON on stdin/stdout)
 
 `python3 course.py verify` starts one too, with pytest among the modules, and runs each
@@ -18,8 +18,13 @@ already, instead of a new process that imports it all again (about a second).
 
 Where a process cannot fork (Windows), or while coverage measures the subprocesses, the
 tests start new processes as usual (production.py).
+
+On Linux the listening server also adopts every process that its runs leave behind (a
+browser whose parent was killed, a server nobody stopped): when it stops, it names those
+still running and ends them, and verify fails.
 """
 import atexit
+import ctypes
 import gc
 import json
 import os
@@ -32,6 +37,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +57,10 @@ WARM_UP = ('flask', 'flask.cli', 'werkzeug.serving', 'sqlalchemy', 'sqlalchemy.o
 OPTIONAL = ('flask_mail', 'flask_httpauth', 'markdown', 'nh3', 'faker', 'psycopg')
 # Where a fork server takes requests for fork servers (set for verify's pytest processes).
 SOCKET_VARIABLE = 'COURSE_FORK_SERVER'
+# How long a process left behind has, once the server stops, to end by itself: a browser
+# whose driver has just quit takes a moment.
+GRACE = 5  # seconds
+PR_SET_CHILD_SUBREAPER = 36     # prctl(2)
 
 
 def run_child(request):
@@ -127,11 +137,12 @@ def end_as_python_does(status):
     os._exit(status or 0)
 
 
-def serve(names=(), listener=None):
+def serve(names=(), listener=None, grace=None):
     """Import WARM_UP and the modules named (by default OPTIONAL), then fork a child for
     every request that comes in on stdin. With listener, a listening Unix socket: fork a
     fork server for every connection made to it, which serves that connection as this one
-    serves stdin and stdout."""
+    serves stdin and stdout, and adopt what its children leave behind (see
+    ended_left_behind(), which gives it grace seconds)."""
     for name in WARM_UP:
         __import__(name)
     for name in names or OPTIONAL:
@@ -169,12 +180,34 @@ def serve(names=(), listener=None):
         sys.stdout.write(json.dumps(message) + '\n')
         sys.stdout.flush()
 
+    adopting = listener is not None and adopt_orphans()
+
+    def reap():
+        """Wait for every child that has ended: a command (the asking side hears of it),
+        a fork server, or a process left behind that this one adopted."""
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:           # no children at all
+                return
+            if pid == 0:
+                return
+            if pid in children:
+                children.discard(pid)
+                answer({'exited': pid, 'status': os.waitstatus_to_exitcode(status)})
+            servers.discard(pid)
+
     while True:
         for key, _ in selector.select():
             if key.data == 'request':
                 line = sys.stdin.readline()
                 if not line:                    # the tests are done: so are their servers
-                    for pid in children | servers:
+                    for pid in children:
+                        os.kill(pid, signal.SIGKILL)
+                    if adopting:
+                        answer({'left_behind': ended_left_behind(children, servers, reap,
+                                                                 grace)})
+                    for pid in servers:
                         os.kill(pid, signal.SIGKILL)
                     return
                 request = json.loads(line)
@@ -194,15 +227,65 @@ def serve(names=(), listener=None):
                 servers.add(pid)
             else:
                 os.read(wakeup_read, 512)
-                while children or servers:
-                    pid, status = os.waitpid(-1, os.WNOHANG)
-                    if pid == 0:
-                        break
-                    if pid in servers:
-                        servers.discard(pid)
-                    else:
-                        children.discard(pid)
-                        answer({'exited': pid, 'status': os.waitstatus_to_exitcode(status)})
+                reap()
+
+
+def adopt_orphans():
+    """Become the parent of every process that a descendant of this one leaves behind
+    (Linux's child subreaper), instead of the system's first process; True if it worked.
+    Only this process: its forks are not subreapers."""
+    if not sys.platform.startswith('linux'):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+
+
+def adopted(known):
+    """The processes this one adopted that still run (but the known ones, which it forked
+    itself): [[pid, command line], ...]."""
+    found = []
+    for entry in os.scandir('/proc'):
+        if not entry.name.isdigit() or int(entry.name) in known:
+            continue
+        try:
+            with open(f'/proc/{entry.name}/stat') as stat:
+                state, parent = stat.read().rsplit(')', 1)[1].split()[:2]
+            if int(parent) != os.getpid() or state == 'Z':
+                continue
+            with open(f'/proc/{entry.name}/cmdline', 'rb') as cmdline:
+                command = cmdline.read().replace(b'\0', b' ').decode(errors='replace')
+        except (OSError, ValueError):           # it ended while we looked
+            continue
+        found.append([int(entry.name), command.strip()])
+    return sorted(found)
+
+
+def ended_left_behind(children, servers, reap, grace):
+    """At the end: give this process's children (fork servers, which end once their
+    pytest process has, and commands, which were just killed) and the processes it adopted
+    grace seconds to end. Then kill what still runs, and return the adopted processes
+    that did: the ones left behind."""
+    deadline = time.monotonic() + grace
+    while (children or servers or adopted(children | servers)) \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+        reap()
+    for pid in children | servers:      # what they started is left behind too, and named
+        os.kill(pid, signal.SIGKILL)
+    while children or servers:
+        time.sleep(0.01)
+        reap()
+    left = adopted(set())
+    for pid, _ in left:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    deadline = time.monotonic() + 1
+    while adopted(set()) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    reap()                          # gone, and no zombie left
+    return left
 
 
 def serve_connection(connection, names):
@@ -221,11 +304,14 @@ class ForkServer:
     """The asking side (the tests, or course.py): asks the fork server for processes,
     and hears when they end."""
 
-    def __init__(self, python=sys.executable, modules=(), env=None, listen=None):
+    def __init__(self, python=sys.executable, modules=(), env=None, listen=None,
+                 grace=None):
         """python: the interpreter to fork from; modules: what it imports first besides
         WARM_UP (by default, OPTIONAL); env: its environment (a child's sys.flags and
         sys.pycache_prefix come from it, not from the environment each child gets);
-        listen: a path for a Unix socket where it serves fork servers (see nearest())."""
+        listen: a path for a Unix socket where it serves fork servers (see nearest());
+        grace: how long, when it stops, the processes left behind have to end by
+        themselves before it names and ends them (left_behind); by default GRACE."""
         self.socket_path = listen
         options, listener = [], None
         if listen:
@@ -233,7 +319,8 @@ class ForkServer:
             listener = socket.socket(socket.AF_UNIX)
             listener.bind(str(listen))
             listener.listen()
-            options = ['--listen-fd', str(listener.fileno())]
+            options = ['--listen-fd', str(listener.fileno()),
+                       str(GRACE if grace is None else grace)]
         self.process = subprocess.Popen([python, '-m', 'shared.forkserver', *options,
                                          *modules],
                                         cwd=ROOT, stdin=subprocess.PIPE,
@@ -263,6 +350,9 @@ class ForkServer:
         self.started = queue.Queue()
         self.exits = {}
         self.exited = threading.Condition()
+        # [[pid, command line], ...] when a listening server has stopped, on Linux: the
+        # processes its runs left behind, which it ended.
+        self.left_behind = []
         self.listener = threading.Thread(target=self.listen, daemon=True)
         self.listener.start()
 
@@ -271,6 +361,8 @@ class ForkServer:
             answer = json.loads(line)
             if 'started' in answer:
                 self.started.put(answer['started'])
+            elif 'left_behind' in answer:
+                self.left_behind = answer['left_behind']
             else:
                 with self.exited:
                     self.exits[answer['exited']] = answer['status']
@@ -363,6 +455,7 @@ class ForkedProcess:
 if __name__ == '__main__':
     arguments = sys.argv[1:]
     if arguments[:1] == ['--listen-fd']:
-        serve(arguments[2:], listener=socket.socket(fileno=int(arguments[1])))
+        serve(arguments[3:], listener=socket.socket(fileno=int(arguments[1])),
+              grace=float(arguments[2]))
     else:
         serve(arguments)

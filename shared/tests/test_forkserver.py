@@ -8,6 +8,7 @@ import time
 import pytest
 
 import course
+from shared import forkserver
 from shared.forkserver import SOCKET_VARIABLE, ForkServer
 
 # A command that says which process started it, and whether Flask was imported before it.
@@ -153,6 +154,58 @@ def test_the_listening_server_removes_its_socket_when_it_ends(tmp_path):
     server.stop()
 
     assert not path.exists()
+
+
+# A command that starts a process and ends without waiting for it, leaving it behind.
+LEAVE_ONE_BEHIND = "import subprocess; print(subprocess.Popen(['sleep', '300']).pid)"
+ADOPTS_ON_LINUX = pytest.mark.skipif(not sys.platform.startswith('linux'),
+                                     reason='only Linux lets a process adopt orphans')
+
+
+@ADOPTS_ON_LINUX
+def test_what_a_run_leaves_behind_is_named_and_ended_when_the_listening_server_stops(
+        tmp_path, monkeypatch):
+    path = tmp_path / 'fork-server'
+    top = ForkServer(modules=FEW_MODULES, listen=path, grace=0.2)
+    monkeypatch.setenv(SOCKET_VARIABLE, str(path))
+    own = ForkServer.nearest()            # a pytest process's own, as under verify
+    done = own.run(['-c', LEAVE_ONE_BEHIND], tmp_path, dict(os.environ))
+    sleeper = int(done.stdout)
+    adopted_by = parent_of(sleeper)
+    own.stop()
+
+    top.stop()
+
+    assert adopted_by == top.process.pid
+    assert top.left_behind == [[sleeper, 'sleep 300']]
+    assert status_of(sleeper) is None
+
+
+@ADOPTS_ON_LINUX
+def test_a_run_that_leaves_nothing_behind_is_told_nothing(tmp_path, monkeypatch):
+    path = tmp_path / 'fork-server'
+    top = ForkServer(modules=FEW_MODULES, listen=path, grace=0.2)
+    monkeypatch.setenv(SOCKET_VARIABLE, str(path))
+    own = ForkServer.nearest()
+    done = own.run(['-c', 'import subprocess; subprocess.run(["true"])'], tmp_path,
+                   dict(os.environ))
+    own.stop()
+
+    top.stop()
+
+    assert done.returncode == 0, done.stderr
+    assert top.left_behind == []
+
+
+@ADOPTS_ON_LINUX
+def test_verify_names_what_its_runs_left_behind(monkeypatch):
+    monkeypatch.setattr(forkserver, 'GRACE', 0.2)
+    with course.pytest_processes() as (server, environment):
+        done = server.run(['-c', LEAVE_ONE_BEHIND], course.ROOT, environment)
+
+    report = course.left_behind_report(server.left_behind)
+    assert report.splitlines()[-1].split() == [done.stdout.strip(), 'sleep', '300']
+    assert status_of(int(done.stdout)) is None
 
 
 # Run in a process that verify started: asks for a fork server of its own, and says which
