@@ -286,7 +286,8 @@ def verify(jobs):
         print(left_behind_report(left_behind))
     line = f'verify: {passed} passed, {failed} failed'
     print(line + (f', {skipped} skipped' if skipped else '')
-          + (f', {len(left_behind)} processes left behind' if left_behind else ''))
+          + (f', {len(left_behind)} process{"es" if len(left_behind) > 1 else ""} left behind'
+             if left_behind else ''))
     return 1 if failed_runs or left_behind else 0
 
 

@@ -240,6 +240,17 @@ def adopt_orphans():
     return libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
 
 
+def status_of(pid):
+    """A process's state letter and its parent's pid, from Linux's /proc; None once it is
+    gone."""
+    try:
+        with open(f'/proc/{pid}/stat') as stat:
+            state, parent = stat.read().rsplit(')', 1)[1].split()[:2]
+    except (FileNotFoundError, ProcessLookupError):      # gone, or going
+        return None
+    return state, int(parent)
+
+
 def adopted(known):
     """The processes this one adopted that still run (but the known ones, which it forked
     itself): [[pid, command line], ...]."""
@@ -247,14 +258,13 @@ def adopted(known):
     for entry in os.scandir('/proc'):
         if not entry.name.isdigit() or int(entry.name) in known:
             continue
+        status = status_of(entry.name)
+        if status is None or status[1] != os.getpid() or status[0] == 'Z':
+            continue
         try:
-            with open(f'/proc/{entry.name}/stat') as stat:
-                state, parent = stat.read().rsplit(')', 1)[1].split()[:2]
-            if int(parent) != os.getpid() or state == 'Z':
-                continue
             with open(f'/proc/{entry.name}/cmdline', 'rb') as cmdline:
                 command = cmdline.read().replace(b'\0', b' ').decode(errors='replace')
-        except (OSError, ValueError):           # it ended while we looked
+        except OSError:                         # it ended while we looked
             continue
         found.append([int(entry.name), command.strip()])
     return sorted(found)

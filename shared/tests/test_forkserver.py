@@ -1,5 +1,6 @@
-"""The fork server: commands run as forks of a process that has imported the libraries,
-and verify's fork server gives each pytest process a fork server of its own."""
+"""The fork server: commands run as forks of a process that has imported the libraries;
+verify's fork server gives each pytest process a fork server of its own, and ends (and
+names) whatever they leave behind."""
 import os
 import subprocess
 import sys
@@ -9,23 +10,13 @@ import pytest
 
 import course
 from shared import forkserver
-from shared.forkserver import SOCKET_VARIABLE, ForkServer
+from shared.forkserver import SOCKET_VARIABLE, ForkServer, status_of
 
 # A command that says which process started it, and whether Flask was imported before it.
 WHO_STARTED_ME = 'import os, sys; print(os.getppid(), "flask" in sys.modules)'
 # What the servers here import besides WARM_UP (Flask and the rest): nothing much, instead
 # of OPTIONAL's extensions, which these tests do not need.
 FEW_MODULES = ('json',)
-
-
-def status_of(pid):
-    """A process's state letter and its parent's pid, from /proc; None once it is gone."""
-    try:
-        with open(f'/proc/{pid}/stat') as stat:
-            state, parent = stat.read().rsplit(')', 1)[1].split()[:2]
-    except (FileNotFoundError, ProcessLookupError):      # gone, or going
-        return None
-    return state, int(parent)
 
 
 def parent_of(pid):
@@ -197,15 +188,30 @@ def test_a_run_that_leaves_nothing_behind_is_told_nothing(tmp_path, monkeypatch)
     assert top.left_behind == []
 
 
-@ADOPTS_ON_LINUX
-def test_verify_names_what_its_runs_left_behind(monkeypatch):
-    monkeypatch.setattr(forkserver, 'GRACE', 0.2)
-    with course.pytest_processes() as (server, environment):
-        done = server.run(['-c', LEAVE_ONE_BEHIND], course.ROOT, environment)
+# A test that starts a process and never stops it.
+LEAVES_A_PROCESS = """
+import subprocess
 
-    report = course.left_behind_report(server.left_behind)
-    assert report.splitlines()[-1].split() == [done.stdout.strip(), 'sleep', '300']
-    assert status_of(int(done.stdout)) is None
+def test_starts_a_process_and_leaves_it():
+    subprocess.Popen(['sleep', '300'])
+"""
+
+
+@ADOPTS_ON_LINUX
+def test_verify_fails_naming_and_ending_what_a_run_left_behind(tmp_path, monkeypatch, capsys):
+    leaky = tmp_path / 'test_leaky.py'
+    leaky.write_text(LEAVES_A_PROCESS)
+    monkeypatch.setattr(course, 'verify_runs', lambda: [('leaky', [str(leaky)])])
+    monkeypatch.setattr(course, 'times_file', lambda: tmp_path / 'verify-times.json')
+    monkeypatch.setattr(forkserver, 'GRACE', 0.2)
+
+    status = course.verify(jobs=1)
+
+    output = capsys.readouterr().out.splitlines()
+    left = [line.split() for line in output if line.endswith(' sleep 300')]
+    assert status == 1
+    assert output[-1] == 'verify: 1 passed, 0 failed, 1 process left behind'
+    assert len(left) == 1 and status_of(int(left[0][0])) is None
 
 
 # Run in a process that verify started: asks for a fork server of its own, and says which
