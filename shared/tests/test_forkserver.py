@@ -173,19 +173,20 @@ def test_what_a_run_leaves_behind_is_named_and_ended_when_the_listening_server_s
 
 
 @ADOPTS_ON_LINUX
-def test_a_run_that_leaves_nothing_behind_is_told_nothing(tmp_path, monkeypatch):
+def test_a_process_that_ends_within_the_grace_is_not_left_behind(tmp_path, monkeypatch):
     path = tmp_path / 'fork-server'
-    top = ForkServer(modules=FEW_MODULES, listen=path, grace=0.2)
+    top = ForkServer(modules=FEW_MODULES, listen=path, grace=3)
     monkeypatch.setenv(SOCKET_VARIABLE, str(path))
     own = ForkServer.nearest()
-    done = own.run(['-c', 'import subprocess; subprocess.run(["true"])'], tmp_path,
-                   dict(os.environ))
+    done = own.run(['-c', "import subprocess; print(subprocess.Popen(['sleep', '0.5']).pid)"],
+                   tmp_path, dict(os.environ))
     own.stop()
 
     top.stop()
 
     assert done.returncode == 0, done.stderr
     assert top.left_behind == []
+    assert status_of(int(done.stdout)) is None
 
 
 # A test that starts a process and never stops it.
